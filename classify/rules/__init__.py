@@ -1,0 +1,1 @@
+"""Disclosure rules, one ground or public category per module."""

@@ -1,0 +1,3 @@
+from gkreview.review.cli import main
+
+main()

@@ -1,0 +1,89 @@
+"""Personal-data detection: Presidio over the zh pipeline, then the document-level rules.
+
+Presidio finds candidates and explains each one (pattern, checksum, context word). What a
+single recognizer cannot know is decided here, on the whole document: detections inside
+文号/索引号/hotline spans are dropped, and overlapping detections are resolved so that every
+character belongs to at most one finding.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
+
+from gkreview.redact.nlp import LANGUAGE, ChineseNlpEngine, build_pipeline, disable_network_lookups
+from gkreview.redact.normalize import fold_width
+from gkreview.redact.protected import overlaps_any, protected_spans
+from gkreview.redact.recognizers.registry import chinese_recognizers
+
+
+@dataclass(frozen=True, slots=True)
+class Detection:
+    type: str
+    start: int
+    end: int
+    score: float
+    recognizer: str
+    pattern: str | None = None
+    validated: bool | None = None  # a checksum or date check passed
+    context_word: str | None = None  # the word that raised the score, if any
+
+
+def build_analyzer_engine(model_dir: Path | None = None) -> AnalyzerEngine:
+    """A Presidio AnalyzerEngine with our recognizers only, on the offline zh pipeline."""
+    disable_network_lookups()
+    nlp_engine = ChineseNlpEngine(build_pipeline(model_dir))
+    nlp_engine.load()
+    registry = RecognizerRegistry(supported_languages=[LANGUAGE])
+    for recognizer in chinese_recognizers():
+        registry.add_recognizer(recognizer)
+    return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=[LANGUAGE])
+
+
+def _to_detection(result: RecognizerResult) -> Detection:
+    meta = result.recognition_metadata or {}
+    explanation = result.analysis_explanation
+    return Detection(
+        type=result.entity_type,
+        start=result.start,
+        end=result.end,
+        score=round(float(result.score), 4),
+        recognizer=str(meta.get(RecognizerResult.RECOGNIZER_NAME_KEY, "unknown")),
+        pattern=getattr(explanation, "pattern_name", None),
+        validated=getattr(explanation, "validation_result", None),
+        context_word=getattr(explanation, "supportive_context_word", None) or None,
+    )
+
+
+def resolve_overlaps(detections: list[Detection]) -> list[Detection]:
+    """Keep the strongest of overlapping detections: higher score, then longer span."""
+    ranked = sorted(detections, key=lambda d: (-d.score, -(d.end - d.start), d.start, d.type))
+    kept: list[Detection] = []
+    for d in ranked:
+        if all(d.end <= k.start or k.end <= d.start for k in kept):
+            kept.append(d)
+    return sorted(kept, key=lambda d: (d.start, d.end))
+
+
+class PersonalDataAnalyzer:
+    """Finds personal data (and things deliberately kept) in a document's text."""
+
+    def __init__(self, engine: AnalyzerEngine) -> None:
+        self.engine = engine
+
+    @classmethod
+    def build(cls, model_dir: Path | None = None) -> PersonalDataAnalyzer:
+        return cls(build_analyzer_engine(model_dir))
+
+    def analyze(self, text: str) -> list[Detection]:
+        folded = fold_width(text)
+        results = self.engine.analyze(text=folded, language=LANGUAGE, return_decision_process=True)
+        protected = protected_spans(folded)
+        detections = [
+            _to_detection(r)
+            for r in results
+            if r.entity_type == "CN_USCC" or overlaps_any(r.start, r.end, protected) is None
+        ]
+        return resolve_overlaps(detections)

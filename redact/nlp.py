@@ -1,0 +1,73 @@
+"""The spaCy zh pipeline (jieba segmenter) that Presidio runs on, built offline.
+
+Presidio's context enhancer compares the *lemmas* of the tokens around a match with each
+recognizer's context words. spaCy's Chinese pipeline has no lemmatizer and leaves
+``token.lemma_`` empty, so as shipped no Chinese context word ever matches. Chinese has no
+inflection: the surface form is the lemma. The ``gkreview_text_lemma`` component sets it so.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+import jieba
+import spacy
+from platformdirs import user_cache_dir
+from presidio_analyzer.nlp_engine import SpacyNlpEngine
+from spacy.language import Language
+from spacy.tokens import Doc
+
+LANGUAGE = "zh"
+LEMMA_COMPONENT = "gkreview_text_lemma"
+MAX_TEXT_LENGTH = 20_000_000  # archives hold long documents; spaCy's default is 1M chars
+
+
+@Language.component(LEMMA_COMPONENT)
+def text_as_lemma(doc: Doc) -> Doc:
+    for token in doc:
+        token.lemma_ = token.text
+    return doc
+
+
+def configure_jieba(cache_dir: Path | None = None) -> None:
+    """Keep jieba's prefix-dictionary cache in the user's cache folder, not a shared /tmp."""
+    folder = cache_dir or Path(user_cache_dir("gkreview"))
+    folder.mkdir(parents=True, exist_ok=True)
+    jieba.setLogLevel(logging.WARNING)
+    jieba.dt.tmp_dir = str(folder)
+
+
+def build_pipeline(model_dir: Path | None = None) -> Language:
+    """The zh pipeline: a trained one from ``model_dir`` if given, else a blank jieba one.
+
+    Either way it ends with the lemma component, and nothing is downloaded.
+    """
+    configure_jieba()
+    if model_dir is not None:
+        nlp = spacy.load(model_dir)
+    else:
+        nlp = spacy.blank(LANGUAGE, config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    if LEMMA_COMPONENT not in nlp.pipe_names:
+        nlp.add_pipe(LEMMA_COMPONENT, last=True)
+    nlp.max_length = MAX_TEXT_LENGTH
+    return nlp
+
+
+class ChineseNlpEngine(SpacyNlpEngine):
+    """Presidio's spaCy engine over a pipeline we built, never one it would download."""
+
+    def __init__(self, nlp: Language) -> None:
+        super().__init__(models=[{"lang_code": LANGUAGE, "model_name": "gkreview-zh"}])
+        self._pipeline = nlp
+
+    def load(self) -> None:
+        self.nlp = {LANGUAGE: self._pipeline}
+
+
+def disable_network_lookups() -> None:
+    """Presidio's stock email recognizer asks tldextract for the Public Suffix List over the
+    network; ours does not use it, but a deployment mixing recognizers might. An empty URL
+    list makes tldextract use its bundled snapshot."""
+    os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")

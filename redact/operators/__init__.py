@@ -1,0 +1,1 @@
+"""De-identification operators, one per file, each with typed parameters."""

@@ -1,0 +1,52 @@
+"""What to propose for each entity type: the action and the operator's typed parameters.
+
+This is the ``general`` profile. Profiles as data files and ``--policy`` come with the
+de-identification writers; the shape (type → Treatment) stays.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from gkreview.redact.operators.email import EmailMaskParams, mask_email
+from gkreview.redact.operators.ip import IpParams, generalize_ip
+from gkreview.redact.operators.mask import MaskParams, mask
+
+OperatorParams = MaskParams | EmailMaskParams | IpParams | None
+
+
+@dataclass(frozen=True, slots=True)
+class Treatment:
+    action: str  # redact | mask | pseudonymize | generalize | keep
+    params: OperatorParams = None
+    min_score: float = 0.4  # below this a detection is not reported at all
+
+    def replacement(self, value: str) -> str | None:
+        match self.params:
+            case MaskParams():
+                return mask(value, self.params)
+            case EmailMaskParams():
+                return mask_email(value, self.params)
+            case IpParams():
+                return generalize_ip(value, self.params)
+        return None if self.action == "keep" else "■" * len(value)
+
+
+GENERAL: dict[str, Treatment] = {
+    "CN_ID_CARD": Treatment("mask", MaskParams(keep_first=2, keep_last=3)),
+    "PHONE_NUMBER": Treatment(
+        "mask", MaskParams(keep_first=3, keep_last=4, prefixes=("+86", "0086", "(+86)", "（+86）"))
+    ),
+    "BANK_CARD": Treatment("mask", MaskParams(keep_last=4)),
+    "EMAIL_ADDRESS": Treatment("mask", EmailMaskParams()),
+    "IP_ADDRESS": Treatment("generalize", IpParams()),
+    "CN_PASSPORT": Treatment("mask", MaskParams(keep_first=1, keep_last=2)),
+    "LICENSE_PLATE": Treatment("mask", MaskParams(keep_first=2, keep_last=1)),
+    "CN_USCC": Treatment("keep", None, min_score=0.5),
+}
+
+DEFAULT = Treatment("redact")
+
+
+def treatment_for(entity_type: str, policy: dict[str, Treatment] = GENERAL) -> Treatment:
+    return policy.get(entity_type, DEFAULT)

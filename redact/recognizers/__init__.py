@@ -1,0 +1,1 @@
+"""Presidio recognizers for Chinese identifiers, one per file."""

@@ -1,0 +1,35 @@
+"""The ``gkreview`` command line: a thin Typer layer, one module per command."""
+
+from __future__ import annotations
+
+import typer
+
+from gkreview import __version__
+from gkreview.review.commands.check import check
+
+app = typer.Typer(
+    name="gkreview",
+    help=(
+        "gkreview：政府信息公开属性审查与个人信息去标识化。\n\n"
+        "Reviews Chinese government documents before publication: proposes 主动公开 / "
+        "依申请公开 / 不予公开 with the article of the 政府信息公开条例 and the evidence, "
+        "and flags personal data for de-identification (去标识化)."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.command("check")(check)
+
+
+@app.callback(invoke_without_command=True)
+def _root(
+    version: bool = typer.Option(False, "--version", help="显示版本号 / show the version."),
+) -> None:
+    if version:
+        typer.echo(f"gkreview {__version__}")
+        raise typer.Exit(0)
+
+
+def main() -> None:
+    app()

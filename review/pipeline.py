@@ -1,0 +1,148 @@
+"""read → analyse → review: fills one review record for one document (一事一审).
+
+The engines (spaCy pipeline, Presidio analyzer) are built once in ``Reviewer.build`` and
+passed down; nothing here keeps module-level state.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from gkreview import __version__
+from gkreview.classify.propose import propose
+from gkreview.ingest.document import ExtractedDocument
+from gkreview.ingest.metadata import DocumentMetadata, extract_metadata
+from gkreview.ingest.reader import read_document
+from gkreview.redact.analyzer import Detection, PersonalDataAnalyzer
+from gkreview.redact.entities import label
+from gkreview.redact.policy import GENERAL, Treatment, treatment_for
+from gkreview.review.record import (
+    Disclosure,
+    DocumentInfo,
+    Evidence,
+    Finding,
+    Reason,
+    Review,
+    ReviewWarning,
+    Secrecy,
+)
+
+
+def explain_detection(d: Detection, action: str) -> str:
+    """One Chinese sentence saying why this was found and what is proposed."""
+    parts = [f"由{d.recognizer}按格式识别"]
+    if d.validated:
+        parts.append("校验位/日期校验通过")
+    if d.context_word:
+        parts.append(f"附近有提示词“{d.context_word}”")
+    if action == "keep":
+        parts.append("属于单位或公开信息，不是个人信息，予以保留")
+    return "，".join(parts) + "。"
+
+
+def make_findings(
+    text: str, detections: list[Detection], policy: dict[str, Treatment]
+) -> list[Finding]:
+    findings: list[Finding] = []
+    for d in detections:
+        treatment = treatment_for(d.type, policy)
+        if d.score < treatment.min_score:
+            continue
+        value = text[d.start : d.end]
+        findings.append(
+            Finding(
+                id=f"f{len(findings) + 1}",
+                type=d.type,
+                label=label(d.type),
+                start=d.start,
+                end=d.end,
+                text=value,
+                score=min(1.0, max(0.0, d.score)),
+                action=treatment.action,
+                replacement=treatment.replacement(value),
+                recognizer=d.recognizer,
+                explanation=explain_detection(d, treatment.action),
+                context_word=d.context_word,
+                validated=d.validated,
+            )
+        )
+    return findings
+
+
+def document_info(
+    name: str, sha256: str, doc: ExtractedDocument, meta: DocumentMetadata
+) -> DocumentInfo:
+    secrecy = None
+    if meta.secrecy is not None:
+        s = meta.secrecy
+        secrecy = Secrecy(level=s.level, period=s.period, text=s.text, start=s.start, end=s.end)
+    return DocumentInfo(
+        name=name,
+        format=doc.format,
+        sha256=sha256,
+        chars=len(doc.text),
+        pages=doc.pages,
+        title=meta.title,
+        doc_number=meta.doc_number,
+        issuer=meta.issuer,
+        date=meta.date,
+        doc_type=meta.doc_type,
+        secrecy=secrecy,
+        copy_number=meta.copy_number,
+        encoding=doc.encoding,
+    )
+
+
+def _reason(r: object) -> Reason:
+    return Reason(
+        code=r.code,  # type: ignore[attr-defined]
+        article=r.article,  # type: ignore[attr-defined]
+        explanation=r.explanation,  # type: ignore[attr-defined]
+        evidence=[Evidence(e.start, e.end, e.text) for e in r.evidence],  # type: ignore[attr-defined]
+        label=getattr(r, "label", None),
+    )
+
+
+@dataclass(slots=True)
+class Reviewer:
+    analyzer: PersonalDataAnalyzer
+    policy: dict[str, Treatment] = field(default_factory=lambda: dict(GENERAL))
+
+    @classmethod
+    def build(cls, model_dir: Path | None = None) -> Reviewer:
+        return cls(PersonalDataAnalyzer.build(model_dir))
+
+    def review_path(self, path: Path) -> Review:
+        doc = read_document(path)
+        sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
+        return self.review_extracted(doc, name=path.name, sha256=sha256)
+
+    def review_extracted(self, doc: ExtractedDocument, name: str, sha256: str) -> Review:
+        meta = extract_metadata(doc.text)
+        findings = make_findings(doc.text, self.analyzer.analyze(doc.text), self.policy)
+        proposal = propose(doc.text, meta, findings)
+        disclosure = Disclosure(
+            attribute=proposal.attribute,
+            label=proposal.label,
+            marking=proposal.marking,
+            confidence=round(float(proposal.confidence), 3),
+            reasons=[_reason(r) for r in proposal.reasons],
+            partial=proposal.partial,
+            parts=[_reason(r) for r in proposal.parts],
+        )
+        return Review(
+            review_id=uuid.uuid4().hex,
+            created_at=datetime.now(UTC).isoformat(timespec="seconds"),
+            document=document_info(name, sha256, doc, meta),
+            disclosure=disclosure,
+            findings=findings,
+            warnings=[
+                ReviewWarning(w.code, w.message, w.location, w.excerpt) for w in doc.warnings
+            ],
+            text=doc.text,
+            generator={"name": "gkreview", "version": __version__},
+        )

@@ -1,0 +1,37 @@
+"""Shared fixtures: the engines are built once per test session, as the CLI builds them once."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from gkreview.redact.analyzer import PersonalDataAnalyzer
+from gkreview.review.pipeline import Reviewer
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED_SCHEMA = REPO.parent / "shared" / "contract" / "review.schema.json"
+VENDORED_SCHEMA = REPO / "review" / "review.schema.json"
+
+
+@pytest.fixture(scope="session")
+def reviewer() -> Reviewer:
+    return Reviewer.build()
+
+
+@pytest.fixture(scope="session")
+def analyzer(reviewer: Reviewer) -> PersonalDataAnalyzer:
+    return reviewer.analyzer
+
+
+@pytest.fixture(scope="session")
+def review_schema() -> dict:
+    """The contract's schema: the shared copy when it is beside the repo, else ours."""
+    path = SHARED_SCHEMA if SHARED_SCHEMA.exists() else VENDORED_SCHEMA
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def examples_dir() -> Path:
+    return REPO / "examples"
