@@ -10,6 +10,9 @@ EXIT_UNREADABLE = 3
 def unreadable(path: str, cause: str) -> str:
     """One line naming the file and the cause, never a traceback."""
     cause = " ".join(str(cause).split())
+    name = path.replace("\\", "/").rsplit("/", 1)[-1]
+    for prefix in (f"{path}：", f"{name}："):
+        cause = cause.removeprefix(prefix)
     return f"gkreview: 无法读取 {path}: {cause}"
 
 

@@ -16,7 +16,7 @@ from gkreview import __version__
 from gkreview.classify.propose import propose
 from gkreview.ingest.document import ExtractedDocument
 from gkreview.ingest.metadata import DocumentMetadata, extract_metadata
-from gkreview.ingest.reader import read_document
+from gkreview.ingest.reader import load_bytes, read_bytes
 from gkreview.redact.analyzer import Detection, PersonalDataAnalyzer
 from gkreview.redact.entities import label
 from gkreview.redact.policy import GENERAL, Treatment, treatment_for
@@ -117,9 +117,9 @@ class Reviewer:
         return cls(PersonalDataAnalyzer.build(model_dir))
 
     def review_path(self, path: Path) -> Review:
-        doc = read_document(path)
-        sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
-        return self.review_extracted(doc, name=path.name, sha256=sha256)
+        data = load_bytes(path)
+        doc = read_bytes(data, path.name)
+        return self.review_extracted(doc, name=path.name, sha256=hashlib.sha256(data).hexdigest())
 
     def review_extracted(self, doc: ExtractedDocument, name: str, sha256: str) -> Review:
         meta = extract_metadata(doc.text)

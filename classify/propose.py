@@ -1,0 +1,171 @@
+"""The proposal for one document: attribute, marking, confidence, reasons and withheld parts.
+
+Why it is separate from the rules: rules only state facts about a document (a hit, its
+ground, its evidence); this module decides, in one documented place (:mod:`.combine`), and adds
+what only the whole review knows: the personal-data findings that turn a public document into
+a partial disclosure (区分处理, 第三十七条).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from gkreview.classify.combine import NO_HIT_CONFIDENCE, combine
+from gkreview.classify.context import Rule, RuleContext
+from gkreview.classify.evidence import Evidence, RuleHit
+from gkreview.classify.grounds import LABELS, NOT_PUBLIC_CODES, Attribute, ground
+from gkreview.classify.rules import DEFAULT_RULES
+from gkreview.classify.rules.secrecy import state_secret_marking
+from gkreview.ingest.metadata import DocumentMetadata
+from gkreview.redact.entities import label as entity_label
+
+
+class FindingLike(Protocol):
+    """What propose needs of a personal-data finding (``review.record.Finding`` fits)."""
+
+    @property
+    def type(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def action(self) -> str: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    code: str
+    article: str
+    explanation: str
+    evidence: list[Evidence] = field(default_factory=list)
+    label: str | None = None  # the ground in Chinese, e.g. 国家秘密
+
+
+@dataclass(slots=True)
+class Proposal:
+    attribute: Attribute
+    label: str
+    marking: str
+    confidence: float
+    reasons: list[Reason]
+    partial: bool = False
+    parts: list[Reason] = field(default_factory=list)
+    hits: tuple[RuleHit, ...] = ()  # every hit, winners and losers, for tracing
+    scores: dict[str, float] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The contract's ``disclosure`` object (plus ``parts``)."""
+        return {
+            "attribute": self.attribute,
+            "label": self.label,
+            "marking": self.marking,
+            "confidence": self.confidence,
+            "reasons": [_reason_dict(r) for r in self.reasons],
+            "partial": self.partial,
+            "parts": [_reason_dict(r) for r in self.parts],
+        }
+
+
+def propose(
+    text: str,
+    meta: DocumentMetadata,
+    findings: Sequence[FindingLike],
+    rules: Sequence[Rule] = DEFAULT_RULES,
+) -> Proposal:
+    """Run the rules on one document and combine their hits into a proposal."""
+    ctx = RuleContext.build(text, meta)
+    hits = [hit for rule in rules for hit in rule(ctx)]
+    if meta.secrecy is not None and not any(h.decisive for h in hits):
+        hits += state_secret_marking(ctx)  # whatever rule set, a marking is never outvoted
+    verdict = combine(hits)
+    if verdict is None:
+        attribute: Attribute = "on_request"
+        confidence = NO_HIT_CONFIDENCE
+        reasons = [_no_category(ctx)]
+        scores: dict[str, float] = {}
+    else:
+        attribute, confidence = verdict.attribute, verdict.confidence
+        reasons = _reasons(verdict.support)
+        scores = dict(verdict.scores)
+    if attribute == "not_public":
+        assert any(r.code in NOT_PUBLIC_CODES for r in reasons), "not_public needs a ground"
+        parts: list[Reason] = []
+    else:
+        parts = _parts(text, findings, hits)
+    names = LABELS[attribute]
+    return Proposal(
+        attribute=attribute,
+        label=names.label,
+        marking=names.marking,
+        confidence=confidence,
+        reasons=reasons,
+        partial=bool(parts),
+        parts=parts,
+        hits=tuple(hits),
+        scores=scores,
+    )
+
+
+def _reasons(support: Sequence[RuleHit]) -> list[Reason]:
+    """One reason per code, strongest first; explanations and evidence of a code merged."""
+    by_code: dict[str, list[RuleHit]] = {}
+    for hit in support:
+        by_code.setdefault(hit.code, []).append(hit)
+    return [_merge(code, group) for code, group in by_code.items()]
+
+
+def _merge(code: str, group: Sequence[RuleHit]) -> Reason:
+    explanations = list(dict.fromkeys(h.explanation for h in group))
+    evidence = list(dict.fromkeys(e for h in group for e in h.evidence))
+    g = ground(code)
+    return Reason(code, g.article, "；".join(explanations), evidence, g.label)
+
+
+def _no_category(ctx: RuleContext) -> Reason:
+    g = ground("no_public_category")
+    return Reason(
+        g.code,
+        g.article,
+        "未识别出第十九条至第二十一条规定应主动公开的类别，也未发现不予公开的情形，"
+        "建议依申请公开，请人工确认",
+        ctx.title_evidence(),
+        g.label,
+    )
+
+
+def _parts(text: str, findings: Sequence[FindingLike], hits: Sequence[RuleHit]) -> list[Reason]:
+    """Parts withheld from a released document: flagged personal data, commercial annexes."""
+    parts: list[Reason] = []
+    flagged = sorted(
+        (f for f in findings if f.action != "keep" and 0 <= f.start < f.end <= len(text)),
+        key=lambda f: (f.start, f.end),
+    )
+    if flagged:
+        counts = Counter(entity_label(f.type) for f in flagged)
+        listed = "、".join(f"{name}{n}处" for name, n in counts.items())
+        g = ground("personal_privacy")
+        parts.append(
+            Reason(
+                g.code,
+                g.article,
+                f"文中有个人信息（{listed}），公开前应去标识化，该部分属于个人隐私，不予公开",
+                [Evidence(f.start, f.end, text[f.start : f.end]) for f in flagged],
+                g.label,
+            )
+        )
+    parts += _reasons([h for h in hits if h.part and h.attribute == "not_public"])
+    return parts
+
+
+def _reason_dict(r: Reason) -> dict[str, Any]:
+    return {
+        "code": r.code,
+        "article": r.article,
+        "label": r.label,
+        "explanation": r.explanation,
+        "evidence": [{"start": e.start, "end": e.end, "text": e.text} for e in r.evidence],
+    }

@@ -1,0 +1,150 @@
+"""PDF reader: the text layer, page by page, each character mapped to its box on the page.
+
+Lines come from pdfplumber's text map (characters clustered into lines top to bottom, left
+to right within a line); pages are joined by "\\n". Real characters, spaces included, map to
+``PdfLocation``; the spaces and line breaks pdfplumber synthesises map to ``None``.
+
+Chinese text has no spaces between words, but justified Chinese lines (and PDFs written with
+character spacing) leave gaps between glyphs wider than pdfplumber's word tolerance, so it
+synthesises spaces inside names and numbers ("张 三", "1 3 8 0"), which would hide them from
+the recognizers. A synthesised space is therefore dropped when its gap is no wider than the
+line's usual letter spacing (median gap) plus the tolerance, or when it sits between two CJK
+characters in a gap narrower than ``_CJK_GAP_EM`` of the font size. Wider gaps (table
+columns, real word breaks in spaced text) keep their space.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import statistics
+from typing import Any
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfplumber.utils.text import chars_to_textmap
+
+from gkreview.ingest.document import ExtractedDocument, ReadError, SourceWarning
+from gkreview.ingest.offsets import OffsetMap, PdfLocation
+
+_X_TOLERANCE = 3.0  # pdfplumber's default: a wider gap between glyphs starts a new word
+_CJK_GAP_EM = 0.5  # between two CJK glyphs, gaps below this many font sizes are not words
+
+Char = dict[str, Any]
+
+
+def read_pdf(data: bytes, name: str) -> ExtractedDocument:
+    """Read the text layer of a PDF; raise ``ReadError`` if there is none (scanned PDF)."""
+    offsets = OffsetMap()
+    parts: list[str] = []
+    warnings: list[SourceWarning] = []
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            n_pages = len(pdf.pages)
+            for number, page in enumerate(pdf.pages, start=1):
+                if number > 1:
+                    parts.append("\n")
+                    offsets.add(1, None)
+                chars = page.chars
+                page.close()  # drop the page's parsed objects: long PDFs stay small
+                if not any(c["text"].strip() for c in chars):
+                    warnings.append(_scanned_page(number))
+                    continue
+                for text, loc in _page_pieces(chars, number):
+                    parts.append(text)
+                    offsets.add(len(text), loc)
+    except Exception as exc:  # pdfminer errors, wrapped in PdfminerException or not
+        raise _open_error(exc, name) from exc
+    if len(warnings) == n_pages:  # also when there are no pages
+        raise ReadError(
+            f"{name}：PDF 没有文字层（可能是扫描件），本版本不支持文字识别（OCR）/ "
+            "the PDF has no text layer (scanned?); OCR is not available in this version"
+        )
+    return ExtractedDocument(
+        text="".join(parts), offsets=offsets, format="pdf", pages=n_pages, warnings=warnings
+    )
+
+
+def _scanned_page(number: int) -> SourceWarning:
+    return SourceWarning(
+        "page_without_text",
+        f"第{number}页没有文字层，可能是扫描件，该页内容未经审查",
+        f"第{number}页",
+    )
+
+
+def _page_pieces(chars: list[Char], page: int) -> list[tuple[str, PdfLocation | None]]:
+    """(text, location) pairs of one page in reading order, spurious spaces dropped."""
+    textmap = chars_to_textmap(chars, keep_blank_chars=True, x_tolerance=_X_TOLERANCE)
+    tuples: list[tuple[str, Char | None]] = [(t, o) for t, o in textmap.tuples if t]
+    pieces: list[tuple[str, PdfLocation | None]] = []
+    spacing = 0.0
+    for i, (text, obj) in enumerate(tuples):
+        if obj is None:
+            if text == "\n":
+                spacing = 0.0
+            elif text == " " and _spurious_space(tuples, i, spacing):
+                continue
+            pieces.append((text, None))
+            continue
+        if i == 0 or tuples[i - 1][0] == "\n":
+            spacing = _letter_spacing(tuples, i)
+        loc = PdfLocation(
+            page, float(obj["x0"]), float(obj["top"]), float(obj["x1"]), float(obj["bottom"])
+        )
+        pieces.append((text, loc))
+    return pieces
+
+
+def _letter_spacing(tuples: list[tuple[str, Char | None]], start: int) -> float:
+    """Median gap between consecutive glyphs of the line starting at ``start`` (0 if short)."""
+    gaps: list[float] = []
+    previous: Char | None = None
+    for text, obj in itertools.islice(tuples, start, None):
+        if text == "\n" and obj is None:
+            break
+        if obj is None:
+            continue
+        if previous is not None:
+            gaps.append(float(obj["x0"]) - float(previous["x1"]))
+        previous = obj
+    return max(0.0, statistics.median(gaps)) if len(gaps) >= 2 else 0.0
+
+
+def _spurious_space(tuples: list[tuple[str, Char | None]], i: int, spacing: float) -> bool:
+    """True if the synthesised space at ``i`` is letter spacing rather than a word gap."""
+    if i == 0 or i + 1 >= len(tuples):
+        return False
+    (before_text, before), (after_text, after) = tuples[i - 1], tuples[i + 1]
+    if before is None or after is None:
+        return False
+    gap = float(after["x0"]) - float(before["x1"])
+    if spacing > 0 and gap <= spacing + _X_TOLERANCE:
+        return True
+    size = max(float(before.get("size") or 0), float(after.get("size") or 0))
+    cjk = _is_cjk(before_text[-1]) and _is_cjk(after_text[0])
+    return cjk and gap < _CJK_GAP_EM * size
+
+
+def _is_cjk(ch: str) -> bool:
+    cp = ord(ch)
+    return (
+        0x3400 <= cp <= 0x9FFF
+        or 0xF900 <= cp <= 0xFAFF
+        or 0x20000 <= cp <= 0x3FFFF
+        or 0x3000 <= cp <= 0x303F  # CJK punctuation
+        or 0xFF00 <= cp <= 0xFFEF  # full-width forms
+    )
+
+
+def _open_error(exc: Exception, name: str) -> ReadError:
+    cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
+    if isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError):
+        return ReadError(
+            f"{name}：PDF 已加密（需要密码），请去除密码后再审查 / "
+            "the PDF is encrypted (password required); remove the password and retry"
+        )
+    return ReadError(
+        f"{name}：PDF 文件已损坏，无法读取（{type(cause).__name__}）/ "
+        f"corrupt PDF, cannot read it: {cause}"
+    )

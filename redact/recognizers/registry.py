@@ -1,0 +1,40 @@
+"""The Chinese recognizers, one instance each, for a Presidio ``RecognizerRegistry``."""
+
+from __future__ import annotations
+
+from presidio_analyzer import EntityRecognizer
+
+from gkreview.redact.recognizers.cn_bank_card import CnBankCardRecognizer
+from gkreview.redact.recognizers.cn_email import CnEmailRecognizer
+from gkreview.redact.recognizers.cn_id_card import CnIdCardRecognizer
+from gkreview.redact.recognizers.cn_ip import CnIpRecognizer
+from gkreview.redact.recognizers.cn_license_plate import CnLicensePlateRecognizer
+from gkreview.redact.recognizers.cn_passport import CnPassportRecognizer
+from gkreview.redact.recognizers.cn_phone import CnPhoneRecognizer
+from gkreview.redact.recognizers.cn_uscc import CnUsccRecognizer
+
+# Every entity type these recognizers report, one per recognizer, in registry order.
+ENTITY_TYPES: tuple[str, ...] = (
+    "CN_ID_CARD",
+    "PHONE_NUMBER",
+    "BANK_CARD",
+    "EMAIL_ADDRESS",
+    "IP_ADDRESS",
+    "CN_PASSPORT",
+    "LICENSE_PLATE",
+    "CN_USCC",
+)
+
+
+def chinese_recognizers() -> list[EntityRecognizer]:
+    """Fresh instances (Presidio caches compiled patterns on them), one per entity type."""
+    return [
+        CnIdCardRecognizer(),
+        CnPhoneRecognizer(),
+        CnBankCardRecognizer(),
+        CnEmailRecognizer(),
+        CnIpRecognizer(),
+        CnPassportRecognizer(),
+        CnLicensePlateRecognizer(),
+        CnUsccRecognizer(),
+    ]
