@@ -7,6 +7,7 @@ characters that triggered it, so evidence is always a span of the document's tex
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from gkreview.classify.grounds import Attribute, ground
@@ -17,6 +18,11 @@ class Evidence:
     start: int
     end: int
     text: str
+
+    @property
+    def quoted(self) -> str:
+        """The text for quoting in an explanation: line wraps and padding between CJK removed."""
+        return re.sub(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])", "", self.text).strip()
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,6 +21,8 @@ from dataclasses import asdict, dataclass
 from datetime import date as _date
 from typing import Any, Literal
 
+from gkreview.ingest.normalize import fold_width
+
 __all__ = [
     "DOC_TYPES",
     "DocumentMetadata",
@@ -31,18 +33,6 @@ __all__ = [
     "extract_metadata",
     "fold_width",
 ]
-
-_FULLWIDTH_TABLE = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
-
-
-def fold_width(text: str) -> str:
-    """Full-width ASCII and the ideographic space to half-width, one character for one.
-
-    The same folding as ``gkreview.redact.normalize``; kept here so that reading does not
-    depend on the redaction package.
-    """
-    return text.translate(_FULLWIDTH_TABLE)
-
 
 # --------------------------------------------------------------------------- data classes
 

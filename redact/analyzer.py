@@ -13,8 +13,8 @@ from pathlib import Path
 
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
 
+from gkreview.ingest.normalize import fold_width
 from gkreview.redact.nlp import LANGUAGE, ChineseNlpEngine, build_pipeline, disable_network_lookups
-from gkreview.redact.normalize import fold_width
 from gkreview.redact.protected import overlaps_any, protected_spans
 from gkreview.redact.recognizers.registry import chinese_recognizers
 

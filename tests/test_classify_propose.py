@@ -165,7 +165,8 @@ def test_propose_hard_cases(name: str, attribute: str, code: str) -> None:
     proposal = _propose(name)
     assert proposal.attribute == attribute, proposal.hits
     assert code in [r.code for r in proposal.reasons]
-    assert proposal.reasons[0].explanation
+    for reason in proposal.reasons:
+        assert reason.explanation and "\n" not in reason.explanation
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from gkreview.redact.normalize import fold_width
+from gkreview.ingest.normalize import fold_width
 from gkreview.redact.recognizers.cn_id_card import CnIdCardRecognizer
 
 ENTITY = "CN_ID_CARD"

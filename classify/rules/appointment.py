@@ -36,7 +36,7 @@ def appointment_notice(ctx: RuleContext) -> list[RuleHit]:
     return [
         RuleHit.of(
             "art20_heads",
-            f"本件是领导干部任免{ctx.meta.doc_type}（“{evidence[-1].text}”），"
+            f"本件是领导干部任免{ctx.meta.doc_type}（“{evidence[-1].quoted}”），"
             "涉及机关负责人姓名，应主动公开",
             evidence,
             weight=1.0,

@@ -112,7 +112,7 @@ def public_categories(ctx: RuleContext) -> list[RuleHit]:
         hits.append(
             RuleHit.of(
                 cat.code,
-                f"标题中有“{cue.text}”，属于{cat.what}，应主动公开",
+                f"标题中有“{cue.quoted}”，属于{cat.what}，应主动公开",
                 [cue],
                 weight=cat.weight,
                 rule=f"public_categories:{cat.code}",

@@ -29,7 +29,7 @@ def commercial_secret(ctx: RuleContext) -> list[RuleHit]:
         return [
             RuleHit.of(
                 "commercial_secret",
-                f"标题中有“{cue.text}”，本件载有投标人报价、技术方案等第三方商业信息，"
+                f"标题中有“{cue.quoted}”，本件载有投标人报价、技术方案等第三方商业信息，"
                 "公开可能损害第三方合法权益",
                 [cue],
                 weight=1.0,
@@ -45,7 +45,7 @@ def commercial_secret(ctx: RuleContext) -> list[RuleHit]:
         hits.append(
             RuleHit.of(
                 "commercial_secret",
-                f"{where}第三方声明“{ev.text}”，该部分属于商业秘密，公开前应征求第三方意见",
+                f"{where}第三方声明“{ev.quoted}”，该部分属于商业秘密，公开前应征求第三方意见",
                 [ev],
                 weight=0.8,
                 part=part,

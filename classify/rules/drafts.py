@@ -36,7 +36,7 @@ def public_consultation(ctx: RuleContext) -> list[RuleHit]:
     return [
         RuleHit.of(
             "art19_participation",
-            f"文中写明“{cue.text}”，属于需要公众参与决策、向社会公开征求意见的信息，应主动公开",
+            f"文中写明“{cue.quoted}”，属于需要公众参与决策、向社会公开征求意见的信息，应主动公开",
             [*ctx.title_evidence(), cue],
             weight=1.2,
             rule="public_consultation",
@@ -66,7 +66,7 @@ def internal_draft(ctx: RuleContext) -> list[RuleHit]:
     return [
         RuleHit.of(
             "process_information",
-            f"标题中有“{draft.text}”，{why}，属于过程性信息",
+            f"标题中有“{draft.quoted}”，{why}，属于过程性信息",
             evidence,
             weight=weight,
             rule="internal_draft",

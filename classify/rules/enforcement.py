@@ -28,7 +28,7 @@ def case_file(ctx: RuleContext) -> list[RuleHit]:
         return [_hit(f"本件是{ctx.meta.doc_type}", ctx.title_evidence(), 1.0)]
     cue = ctx.title_search(_CASE_FILE_TITLE)
     if cue:
-        return [_hit(f"标题中有“{cue.text}”", [cue], 1.0)]
+        return [_hit(f"标题中有“{cue.quoted}”", [cue], 1.0)]
     labels = ctx.find(_FORM_LABELS)
     if len(labels) >= 2:
         return [_hit("文中有询问人、记录人等笔录栏目", labels[:3], 0.8)]

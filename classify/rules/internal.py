@@ -36,9 +36,9 @@ def internal_management(ctx: RuleContext) -> list[RuleHit]:
         ctx.span_evidence(ctx.meta.addressee_span) if inward else []
     )
     if topic and inward:
-        why, weight = f"标题涉及“{topic.text}”，且只主送本机关内设机构", 1.0
+        why, weight = f"标题涉及“{topic.quoted}”，且只主送本机关内设机构", 1.0
     elif topic:
-        why, weight = f"标题涉及“{topic.text}”", 0.5 if outward else 0.9
+        why, weight = f"标题涉及“{topic.quoted}”", 0.5 if outward else 0.9
     else:
         why, weight = f"只主送本机关内设机构（“{addressee}”）", 0.5
     return [

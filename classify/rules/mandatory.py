@@ -30,7 +30,7 @@ def law_prohibited(ctx: RuleContext) -> list[RuleHit]:
     return [
         RuleHit.of(
             "law_prohibited",
-            f"文中载明“{found[0].text}”，属于法律、行政法规禁止公开的信息",
+            f"文中载明“{found[0].quoted}”，属于法律、行政法规禁止公开的信息",
             found[:1],
             weight=1.0,
             rule="law_prohibited",
@@ -48,7 +48,7 @@ def security_stability(ctx: RuleContext) -> list[RuleHit]:
     return [
         RuleHit.of(
             "security_stability",
-            f"文中载明“{found[0].text}”，公开后可能危及国家安全、公共安全、经济安全或社会稳定",
+            f"文中载明“{found[0].quoted}”，公开后可能危及国家安全、公共安全、经济安全或社会稳定",
             found[:1],
             weight=1.0,
             rule="security_stability",

@@ -37,7 +37,7 @@ def normative_document(ctx: RuleContext) -> list[RuleHit]:
     external = _EXTERNAL.search(addressee)
     if meta.doc_type in _POLICY_TYPES and external and not _WORK_NOTICE.search(ctx.title):
         issuing = ctx.title_search(_ISSUING)
-        what = f"“{issuing.text}”政策文件的" if issuing else ""
+        what = f"“{issuing.quoted}”政策文件的" if issuing else ""
         return [
             _hit(
                 f"本件是主送“{addressee}”的{what}{meta.doc_type}，面向下级政府和部门普遍适用",

@@ -28,16 +28,11 @@ def own_matter_reply(ctx: RuleContext) -> list[RuleHit]:
     if meta.doc_type not in ("批复", "复函", "函"):
         return []
     addressee = meta.addressee or ""
-    private = bool(addressee) and (
-        bool(_PRIVATE_ADDRESSEE.search(addressee))
-        or (_PERSON.match(addressee) is not None and not _GOVERNMENT.search(addressee))
-    )
-    if addressee and _GOVERNMENT.search(addressee) and not _PRIVATE_ADDRESSEE.search(addressee):
-        private = False
+    private = bool(addressee) and _is_private(addressee)
     you = ctx.first(_YOU, ctx.head_end, ctx.body_end)
     if meta.doc_type == "函" and not (private and you):
         return []
-    if not private and not (you and not addressee):
+    if not private and not (you and not addressee):  # no addressee: "你公司…" says who
         return []
     evidence = ctx.title_evidence() + ctx.span_evidence(meta.addressee_span)
     if you:
@@ -53,3 +48,10 @@ def own_matter_reply(ctx: RuleContext) -> list[RuleHit]:
             rule="own_matter_reply",
         )
     ]
+
+
+def _is_private(addressee: str) -> bool:
+    """A company, an institution or a person (``张三``), not a government body."""
+    if _PRIVATE_ADDRESSEE.search(addressee):
+        return True
+    return _PERSON.match(addressee) is not None and not _GOVERNMENT.search(addressee)

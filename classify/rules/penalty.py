@@ -25,7 +25,7 @@ def penalty_decision(ctx: RuleContext) -> list[RuleHit]:
     return [
         RuleHit.of(
             "art20_penalty",
-            f"本件是“{cue.text}”，具有一定社会影响的行政处罚决定应主动公开，"
+            f"本件是“{cue.quoted}”，具有一定社会影响的行政处罚决定应主动公开，"
             "公开前应对当事人个人信息去标识化",
             [cue],
             weight=0.9,

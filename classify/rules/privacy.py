@@ -32,7 +32,7 @@ def personal_privacy(ctx: RuleContext) -> list[RuleHit]:
     """A privacy topic in the title, or a personal form with health or family-finance content."""
     cue = ctx.title_search(_TITLE)
     if cue:
-        return [_hit(f"标题中有“{cue.text}”，本件内容是特定个人的隐私", [cue], 1.0)]
+        return [_hit(f"标题中有“{cue.quoted}”，本件内容是特定个人的隐私", [cue], 1.0)]
     if ctx.meta.doc_type in _PUBLIC_DECISIONS:
         return []
     fields = ctx.find(_FIELDS)
@@ -40,7 +40,7 @@ def personal_privacy(ctx: RuleContext) -> list[RuleHit]:
     if len(fields) >= 2 and sensitive:
         return [
             _hit(
-                f"本件登记了个人的身份信息，并记载“{sensitive.text}”等健康或家庭经济情况",
+                f"本件登记了个人的身份信息，并记载“{sensitive.quoted}”等健康或家庭经济情况",
                 [*fields[:2], sensitive],
                 0.7,
             )

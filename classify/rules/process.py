@@ -59,7 +59,7 @@ def deliberation_minutes(ctx: RuleContext) -> list[RuleHit]:
         return []
     cue = ctx.first(_DELIBERATION, ctx.head_end, ctx.body_end)
     evidence = ctx.title_evidence() + ([cue] if cue else [])
-    said = f"，并记载了“{cue.text}”等研究讨论过程" if cue else ""
+    said = f"，并记载了“{cue.quoted}”等研究讨论过程" if cue else ""
     return [
         RuleHit.of(
             "process_information",
@@ -81,7 +81,7 @@ def consultation_letter(ctx: RuleContext) -> list[RuleHit]:
     return [
         RuleHit.of(
             "process_information",
-            f"标题中有“{cue.text}”，本件是机关之间的磋商信函",
+            f"标题中有“{cue.quoted}”，本件是机关之间的磋商信函",
             [cue],
             weight=0.9,
             rule="consultation_letter",

@@ -13,7 +13,8 @@ import datetime
 import re
 
 # Flags every recognizer compiles with. Presidio's default adds IGNORECASE, which would let
-# "e12345678" pass as a passport and "京a12345" as a plate; cases are spelled out instead.
+# "e12345678" pass as a passport and "京a12345" as a plate, so cases are spelled out in the
+# patterns; validation re-checks them, as a Presidio registry may force IGNORECASE anyway.
 REGEX_FLAGS: int = re.DOTALL | re.MULTILINE
 
 # ONE separator that may sit between two characters of a number: a space, a tab or a line
@@ -46,16 +47,12 @@ MAINLAND_PROVINCES: frozenset[str] = frozenset(
 )  # fmt: skip
 
 
-def chars(*classes: str, sep: str = OPT_SEP) -> str:
-    """One regex atom per character, joined by an optional separator."""
-    return sep.join(classes)
-
-
 def run(char_class: str, count: int | str, sep: str = OPT_SEP) -> str:
-    """``count`` characters of ``char_class`` (after a first one) each preceded by ``sep``.
+    """``count`` characters of ``char_class``, each preceded by an optional ``sep``.
 
-    ``count`` is a repetition like ``16`` or ``"15,18"``. Because a separator can never be
-    a character of the class, every position has one way to match: no backtracking blow-up.
+    Meant to follow a first character, so a separator only ever sits between two. ``count``
+    is a repetition like ``16`` or ``"15,18"``. As a separator is never a character of the
+    class, each position matches one way only: no backtracking blow-up on long digit runs.
     """
     return f"(?:{sep}{char_class}){{{count}}}"
 

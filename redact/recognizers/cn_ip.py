@@ -20,7 +20,9 @@ ENTITY = "IP_ADDRESS"
 
 _OCTET = r"[0-9]{1,3}"
 _IPV4_BODY = rf"{_OCTET}(?:\.{_OCTET}){{3}}"
-_IPV4 = rf"(?<![0-9A-Za-z.])(?<![0-9]-){_IPV4_BODY}(?![0-9A-Za-z])(?!\.[0-9])"
+# Not inside a longer dotted number or a word (v1.2.3.4), but "IP" may be glued before it.
+_IPV4_START = r"(?<![0-9.])(?<![0-9]-)(?:(?<![A-Za-z])|(?<=[Ii][Pp]))"
+_IPV4 = rf"{_IPV4_START}{_IPV4_BODY}(?![0-9A-Za-z])(?!\.[0-9])"
 
 _HEX = "[0-9A-Fa-f]"
 # Starts at a hex digit or at "::", not in the middle of a run like 1:2:3; "IPv6:" may

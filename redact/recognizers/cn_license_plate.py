@@ -34,17 +34,17 @@ _DOT = r"(?:[·・•]|[ \t]|\r?\n)?"  # U+00B7, U+30FB and U+2022 all serve as 
 _MAX_SERIAL_LETTERS = 3
 
 
-def _serial(first: str, count: int | str, *, rest: str) -> str:
-    """``first`` then ``count`` more of ``rest``; a line end may wrap the serial anywhere."""
-    return first + run(rest, count, OPT_WRAP)
+def _serial(char_class: str, count: int) -> str:
+    """``count`` characters of the serial; a line end may wrap it anywhere."""
+    return char_class + run(char_class, count - 1, OPT_WRAP)
 
 
 _SERIALS = "|".join(
     (
-        "[DF]" + OPT_WRAP + _ALNUM + run(_D, 4, OPT_WRAP),  # new energy, small
-        _serial(_D, 4, rest=_D) + OPT_WRAP + "[DF]",  # new energy, large
-        _serial(_ALNUM, 3, rest=_ALNUM) + OPT_WRAP + "[挂学警港澳]",
-        _serial(_ALNUM, 4, rest=_ALNUM),
+        "[DF]" + OPT_WRAP + _ALNUM + OPT_WRAP + _serial(_D, 4),  # new energy, small
+        _serial(_D, 5) + OPT_WRAP + "[DF]",  # new energy, large
+        _serial(_ALNUM, 4) + OPT_WRAP + "[挂学警港澳]",  # trailer, learner, police, HK, Macao
+        _serial(_ALNUM, 5),  # ordinary
     )
 )
 _PLATE = f"[{PROVINCES}]{OPT_SEP}{_LETTER}{_DOT}(?:{_SERIALS})(?![0-9A-Za-z])"
