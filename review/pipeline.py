@@ -34,7 +34,7 @@ from gkreview.review.record import (
 
 def explain_detection(d: Detection, action: str) -> str:
     """One Chinese sentence saying why this was found and what is proposed."""
-    parts = [f"由{d.recognizer}按格式识别"]
+    parts = [f"符合{label(d.type)}的格式"]
     if d.validated:
         parts.append("校验位/日期校验通过")
     if d.context_word:

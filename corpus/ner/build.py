@@ -45,6 +45,20 @@ OWNER_CUTS = ((0.75, "train"), (0.85, "dev"), (1.0, "test"))
 HELD_OUT_FROM = 0.8  # pieces (given names, place stems) with a fraction >= this are test's
 
 CN_DIGITS = "〇一二三四五六七八九"
+# The committed corpus was built with these; another version may draw other names or places.
+BUILT_WITH = {"faker": "40.54.0", "python-stdnum": "2.2"}
+
+
+def installed_versions() -> dict[str, str]:
+    from importlib.metadata import PackageNotFoundError, version
+
+    out = {}
+    for name in BUILT_WITH:
+        try:
+            out[name] = version(name)
+        except PackageNotFoundError:
+            out[name] = "missing"
+    return out
 
 
 # ---------------------------------------------------------------------------- helpers
@@ -226,7 +240,10 @@ class NameMaker:
 
         self.faker_surnames = list(Provider.last_names.keys())
         self.faker_weights = list(Provider.last_names.values())
-        self.faker_given = {"M": list(Provider.first_names_male), "F": list(Provider.first_names_female)}
+        self.faker_given = {
+            "M": list(Provider.first_names_male),
+            "F": list(Provider.first_names_female),
+        }
         self.compound = words("surnames_compound")
         self.chars = {"M": words("given_chars_male"), "F": words("given_chars_female")}
         self.given_words = {"M": words("given_words_male"), "F": words("given_words_female")}
@@ -249,17 +266,19 @@ class NameMaker:
         r = rng.random()
         if r < 0.02:
             a, b = rng.choice(self.uyghur[0]), rng.choice(self.uyghur[1])
+            if a == b:
+                b = self.uyghur[1][0] if b != self.uyghur[1][0] else self.uyghur[1][1]
             return f"{a}·{b}", gender, f"{a}·{b}"
         if r < 0.035:
             a, b = rng.sample(self.tibetan, 2)
             return a + b, gender, a + b
         surname = self.surname(rng)
         r = rng.random()
-        if r < 0.34:
+        if r < 0.30:
             return surname + rng.choice(self.faker_given[gender]), gender, None
-        if r < 0.50:
+        if r < 0.48:
             given = rng.choice(self.given_words[gender])
-        elif r < 0.58:
+        elif r < 0.52:
             given = rng.choice(self.chars[gender])
             return surname + given, gender, None
         elif r < 0.985:
@@ -299,7 +318,10 @@ class PlaceMaker:
 
     def village(self, rng: random.Random, side: str, era: str, urban: bool = False) -> str:
         r = rng.random()
-        if r < 0.25:
+        if r < 0.06 and not urban:
+            # 李村, 王村: a surname alone before 村 is a village name, part of the address
+            stem = self._stem(rng, side, lambda: rng.choice(self.heads))
+        elif r < 0.25:
             stem = self._stem(rng, side, lambda: rng.choice(self.heads) + rng.choice(self.family))
         else:
             stem = self._stem(rng, side, lambda: rng.choice(self.heads) + rng.choice(self.tails))
@@ -349,7 +371,8 @@ class PlaceMaker:
         if r < 0.3:
             return (
                 f"{self.road(rng, side)}{num}号{self.estate_name(rng, side)}"
-                f"{bldg}{rng.choice(['栋', '幢', '号楼'])}{unit}单元{room}{rng.choice(['室', '室', ''])}"
+                f"{bldg}{rng.choice(['栋', '幢', '号楼'])}{unit}单元"
+                f"{room}{rng.choice(['室', '室', ''])}"
             )
         if r < 0.5:
             return f"{self.road(rng, side)}{num}号"
@@ -383,6 +406,7 @@ class Ctx:
     last_gender: str | None = None
     last_dob: tuple[int, int, int] | None = None
     last_official: bool = False
+    dob_pending: bool = False  # last_dob was drawn for an age or ID number before the birth date
     ages: tuple[int, int] = (18, 88)
 
 
@@ -422,9 +446,9 @@ class Builder:
         year = 2023 if ctx.era == "modern" else ctx.year
         return ctx.rng.choice(county_pool(year, ctx.split))
 
-    def address(self, ctx: Ctx, kind: str) -> str:
+    def address(self, ctx: Ctx, kind: str, office: bool = False) -> str:
         for _ in range(5000):
-            value = self._address_candidate(ctx, kind)
+            value = self._address_candidate(ctx, kind, office)
             if self.registry.free_for("ADDRESS", value, ctx.split):
                 self.registry.take("ADDRESS", value, ctx.split)
                 return value
@@ -446,9 +470,9 @@ class Builder:
             return county.province + county.name
         return county.name
 
-    def _address_candidate(self, ctx: Ctx, kind: str) -> str:
+    def _address_candidate(self, ctx: Ctx, kind: str, office: bool = False) -> str:
         rng = ctx.rng
-        county = ctx.county if rng.random() < 0.5 else self.county(ctx)
+        county = ctx.county if office or rng.random() < 0.5 else self.county(ctx)
         side = side_of(ctx.split)
         if kind == "any":
             kind = rng.choice(["rural", "rural", "urban", "urban", "local"])
@@ -488,11 +512,15 @@ class Builder:
 
     # ---- dates
 
-    def _dob(self, ctx: Ctx) -> tuple[int, int, int]:
+    def _dob(self, ctx: Ctx, pending: bool = False) -> tuple[int, int, int]:
+        if ctx.dob_pending and ctx.last_dob and not pending:
+            ctx.dob_pending = False
+            return ctx.last_dob
         low, high = (26, 58) if ctx.last_official else ctx.ages
         y = ctx.rng.randint(ctx.year - high, ctx.year - low)
         m, d = ctx.rng.randint(1, 12), ctx.rng.randint(1, 28)
         ctx.last_dob = (y, m, d)
+        ctx.dob_pending = pending
         return y, m, d
 
     @staticmethod
@@ -534,6 +562,7 @@ class Builder:
             value, gender = self.person(ctx)
             ctx.last_gender = gender
             ctx.last_official = name == "PERSON_OFFICIAL"
+            ctx.last_dob, ctx.dob_pending = None, False
             flag = "public_role" if name == "PERSON_OFFICIAL" else None
             return Piece(value, [(0, len(value), "PERSON", flag)])
         if name in {"PERSON_LIST", "OFFICIAL_LIST"}:
@@ -556,7 +585,7 @@ class Builder:
                 "VILLAGE_ADDR": "village",
                 "OFFICE_ADDRESS": "urban",
             }[name]
-            value = self.address(ctx, kind)
+            value = self.address(ctx, kind, office=name == "OFFICE_ADDRESS")
             flag = "public_address" if name == "OFFICE_ADDRESS" else None
             return Piece(value, [(0, len(value), "ADDRESS", flag)])
         if name.startswith("DOB"):
@@ -586,17 +615,34 @@ class Builder:
         if name == "DATETIME":
             m, d = rng.randint(1, 12), rng.randint(1, 28)
             h1 = rng.randint(8, 16)
-            return f"{ctx.year}年{m}月{d}日{h1}时{rng.randint(0, 5)}0分至{h1 + 1}时{rng.randint(0, 5)}0分"
+            start = f"{h1}时{rng.randint(0, 5)}0分"
+            return f"{ctx.year}年{m}月{d}日{start}至{h1 + 1}时{rng.randint(0, 5)}0分"
         if name == "YEAR":
             return str(ctx.year)
         if name == "YEAR_HAN":
             return cn_year(ctx.year)
         if name == "AGE":
-            if ctx.last_dob:
-                return str(ctx.year - ctx.last_dob[0])
-            return str(rng.randint(18, 90))
+            y = ctx.last_dob[0] if ctx.last_dob else self._dob(ctx, pending=True)[0]
+            return str(ctx.year - y)
+        if name == "PRONOUN":
+            return "她" if ctx.last_gender == "F" else "他"
+        if name == "CHILD_REL":
+            options = (
+                ["之女", "长女", "次女"] if ctx.last_gender == "F" else ["之子", "长子", "次子"]
+            )
+            return rng.choice(options)
+        if name == "KIN":
+            if ctx.last_gender == "F":
+                return rng.choice(["妻子", "母亲", "女儿", "邻居", "嫂子"])
+            return rng.choice(["丈夫", "父亲", "儿子", "邻居", "哥哥"])
+        if name == "FAMILY":
+            return str(rng.randint(1, 7))
+        if name == "FAMILY_CN":
+            return cn_number(rng.randint(1, 7))
         if name in {"IDNO", "IDNO15"}:
-            return self.idno(ctx, fifteen=name == "IDNO15" or (ctx.year < 2000 and rng.random() < 0.5))
+            return self.idno(
+                ctx, fifteen=name == "IDNO15" or (ctx.year < 2000 and rng.random() < 0.5)
+            )
         if name == "PHONE":
             return f"1{rng.choice('3456789')}{rng.randint(0, 9)}{rng.randint(0, 99999999):08d}"
         if name == "LANDLINE":
@@ -631,7 +677,11 @@ class Builder:
         if name == "USCC":
             from stdnum.cn import uscc
 
-            body = "91" + county.code + "".join(rng.choice("0123456789ABCDEFGHJKLMNPQRTUWXY") for _ in range(9))
+            body = (
+                "91"
+                + county.code
+                + "".join(rng.choice("0123456789ABCDEFGHJKLMNPQRTUWXY") for _ in range(9))
+            )
             return body + uscc.calc_check_digit(body)
         if name == "ORG":
             if rng.random() < 0.6:
@@ -670,7 +720,7 @@ class Builder:
     def idno(self, ctx: Ctx, fifteen: bool) -> str:
         from stdnum.cn import ric
 
-        y, m, d = ctx.last_dob or self._dob(ctx)
+        y, m, d = ctx.last_dob or self._dob(ctx, pending=True)
         area = ctx.county.code
         seq = ctx.rng.randint(0, 99) * 10 + ctx.rng.randint(0, 9)
         if fifteen:
@@ -941,8 +991,13 @@ def generate(seed: int = DEFAULT_SEED) -> dict[str, list[dict]]:
                 continue
             spans = [(s, e, lab, None) for s, e, lab in doc.entities]
             rec = _record(
-                f"{split}-hw-{doc.id}", Piece(doc.text, spans), f"hw:{doc.id}", doc.genre,
-                doc.era, split, "handwritten",
+                f"{split}-hw-{doc.id}",
+                Piece(doc.text, spans),
+                f"hw:{doc.id}",
+                doc.genre,
+                doc.era,
+                split,
+                "handwritten",
             )
             if doc.public_role:
                 rec["public_role"] = [list(x) for x in doc.public_role]
@@ -971,6 +1026,18 @@ def build(out_dir: Path, seed: int = DEFAULT_SEED) -> dict[str, Path]:
                 if rec["source"] == "handwritten":
                     fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
     paths["handwritten"] = hw_path
+    manifest = {
+        "seed": seed,
+        "built_with": installed_versions(),
+        "splits": stats(records),
+        "templates": {
+            "train_dev": sorted(t.id for t in load_templates() if t.split == "train"),
+            "test": sorted(t.id for t in load_templates() if t.split == "test"),
+        },
+    }
+    man_path = out_dir / "manifest.json"
+    man_path.write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", "utf-8")
+    paths["manifest"] = man_path
     return paths
 
 
@@ -984,7 +1051,9 @@ def stats(records: dict[str, list[dict]]) -> dict:
             "handwritten": sum(r["source"] == "handwritten" for r in recs),
             "no_entity": sum(not r["entities"] for r in recs),
             "public_role": sum(len(r.get("public_role", [])) for r in recs),
+            "public_address": sum(len(r.get("public_address", [])) for r in recs),
             **{lab: labels[lab] for lab in LABELS},
+            "eras": dict(sorted(Counter(r["era"] for r in recs).items())),
         }
     return out
 
@@ -995,9 +1064,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
     args = parser.parse_args(argv)
     paths = build(args.out, args.seed)
-    records = {s: [json.loads(x) for x in paths[s].read_text("utf-8").splitlines()] for s in SPLITS}
-    for split, row in stats(records).items():
+    manifest = json.loads(paths["manifest"].read_text("utf-8"))
+    for split, row in manifest["splits"].items():
         print(split, json.dumps(row, ensure_ascii=False))
+    if manifest["built_with"] != BUILT_WITH:
+        print(f"note: built with {manifest['built_with']}, the committed corpus with {BUILT_WITH}")
 
 
 if __name__ == "__main__":
