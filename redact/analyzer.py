@@ -12,9 +12,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
+from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 from gkreview.ingest.normalize import fold_width
-from gkreview.redact.nlp import LANGUAGE, ChineseNlpEngine, build_pipeline, disable_network_lookups
+from gkreview.redact.nlp import (
+    LANGUAGE,
+    NER_LABELS,
+    ChineseNlpEngine,
+    build_pipeline,
+    disable_network_lookups,
+)
 from gkreview.redact.protected import overlaps_any, protected_spans
 from gkreview.redact.recognizers.registry import chinese_recognizers
 
@@ -32,13 +39,26 @@ class Detection:
 
 
 def build_analyzer_engine(model_dir: Path | None = None) -> AnalyzerEngine:
-    """A Presidio AnalyzerEngine with our recognizers only, on the offline zh pipeline."""
+    """A Presidio AnalyzerEngine with our recognizers only, on the offline zh pipeline.
+
+    With a trained ``model_dir``, Presidio's own ``SpacyRecognizer`` reports the NER's
+    PERSON, ADDRESS and DATE_OF_BIRTH entities.
+    """
     disable_network_lookups()
-    nlp_engine = ChineseNlpEngine(build_pipeline(model_dir))
+    nlp = build_pipeline(model_dir)
+    nlp_engine = ChineseNlpEngine(nlp)
     nlp_engine.load()
     registry = RecognizerRegistry(supported_languages=[LANGUAGE])
     for recognizer in chinese_recognizers():
         registry.add_recognizer(recognizer)
+    if "ner" in nlp.pipe_names:
+        registry.add_recognizer(
+            SpacyRecognizer(
+                supported_language=LANGUAGE,
+                supported_entities=list(NER_LABELS),
+                name="ZhNerRecognizer",
+            )
+        )
     return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=[LANGUAGE])
 
 

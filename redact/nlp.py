@@ -15,11 +15,12 @@ from pathlib import Path
 import jieba
 import spacy
 from platformdirs import user_cache_dir
-from presidio_analyzer.nlp_engine import SpacyNlpEngine
+from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
 from spacy.language import Language
 from spacy.tokens import Doc
 
 LANGUAGE = "zh"
+NER_LABELS = ("PERSON", "ADDRESS", "DATE_OF_BIRTH")
 LEMMA_COMPONENT = "gkreview_text_lemma"
 MAX_TEXT_LENGTH = 20_000_000  # archives hold long documents; spaCy's default is 1M chars
 
@@ -46,6 +47,8 @@ def build_pipeline(model_dir: Path | None = None) -> Language:
     """
     configure_jieba()
     if model_dir is not None:
+        from gkreview.redact.ner import tokenizer  # noqa: F401  (the model's tokenizer)
+
         nlp = spacy.load(model_dir)
     else:
         nlp = spacy.blank(LANGUAGE, config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
@@ -59,7 +62,15 @@ class ChineseNlpEngine(SpacyNlpEngine):
     """Presidio's spaCy engine over a pipeline we built, never one it would download."""
 
     def __init__(self, nlp: Language) -> None:
-        super().__init__(models=[{"lang_code": LANGUAGE, "model_name": "gkreview-zh"}])
+        ner_config = NerModelConfiguration(
+            model_to_presidio_entity_mapping={label: label for label in NER_LABELS},
+            labels_to_ignore=[],
+            low_score_entity_names=[],
+        )
+        super().__init__(
+            models=[{"lang_code": LANGUAGE, "model_name": "gkreview-zh"}],
+            ner_model_configuration=ner_config,
+        )
         self._pipeline = nlp
 
     def load(self) -> None:

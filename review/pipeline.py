@@ -17,6 +17,7 @@ from gkreview.classify.propose import propose
 from gkreview.ingest.document import ExtractedDocument
 from gkreview.ingest.metadata import DocumentMetadata, extract_metadata
 from gkreview.ingest.reader import load_bytes, read_bytes
+from gkreview.models import ner_model_dir
 from gkreview.redact.analyzer import Detection, PersonalDataAnalyzer
 from gkreview.redact.entities import label
 from gkreview.redact.policy import GENERAL, Treatment, treatment_for
@@ -111,10 +112,14 @@ def _reason(r: object) -> Reason:
 class Reviewer:
     analyzer: PersonalDataAnalyzer
     policy: dict[str, Treatment] = field(default_factory=lambda: dict(GENERAL))
+    model_dir: Path | None = None
 
     @classmethod
-    def build(cls, model_dir: Path | None = None) -> Reviewer:
-        return cls(PersonalDataAnalyzer.build(model_dir))
+    def build(cls, model_dir: Path | None = None, use_model: bool = True) -> Reviewer:
+        """Engines built once; the shipped NER from ``models/`` unless told otherwise."""
+        if model_dir is None and use_model:
+            model_dir = ner_model_dir()
+        return cls(PersonalDataAnalyzer.build(model_dir), model_dir=model_dir)
 
     def review_path(self, path: Path) -> Review:
         data = load_bytes(path)

@@ -20,6 +20,7 @@ register theirs first). Building is deterministic for a given seed.
 from __future__ import annotations
 
 import argparse
+import datetime
 import hashlib
 import json
 import random
@@ -611,7 +612,12 @@ class Builder:
             y = ctx.year if rng.random() < 0.7 else ctx.year - 1
             m, d = rng.randint(1, 12), rng.randint(1, 28)
             style = {"DATE": rng.choice(("cn", "cn", "cn", "cn0", "iso", "han")), "DATE_CN": "cn"}
+            ctx.memo["last_date"] = (y, m, d, style.get(name, "han"))
             return self.fmt_date(rng, y, m, d, style.get(name, "han"))
+        if name == "DATE_NEXT":  # a week after the last {DATE}, in its style
+            y, m, d, style = ctx.memo.get("last_date", (ctx.year, 3, 1, "cn"))
+            later = datetime.date(y, m, d) + datetime.timedelta(days=rng.randint(5, 9))
+            return self.fmt_date(rng, later.year, later.month, later.day, style)
         if name == "DATETIME":
             m, d = rng.randint(1, 12), rng.randint(1, 28)
             h1 = rng.randint(8, 16)

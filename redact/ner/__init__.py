@@ -1,0 +1,1 @@
+"""The Chinese NER for names, addresses and birth dates: tokenizer, corpus, training, metrics."""
