@@ -8,11 +8,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from gkreview.redact.operators.address import AddressParams, cut_to_township
+from gkreview.redact.operators.birth_date import BirthDateParams, keep_year
 from gkreview.redact.operators.email import EmailMaskParams, mask_email
 from gkreview.redact.operators.ip import IpParams, generalize_ip
 from gkreview.redact.operators.mask import MaskParams, mask
+from gkreview.redact.operators.surname import SurnameParams, surname_mou
 
-OperatorParams = MaskParams | EmailMaskParams | IpParams | None
+OperatorParams = (
+    MaskParams
+    | EmailMaskParams
+    | IpParams
+    | SurnameParams
+    | AddressParams
+    | BirthDateParams
+    | None
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,10 +40,19 @@ class Treatment:
                 return mask_email(value, self.params)
             case IpParams():
                 return generalize_ip(value, self.params)
+            case SurnameParams():
+                return surname_mou(value, self.params)
+            case AddressParams():
+                return cut_to_township(value, self.params)
+            case BirthDateParams():
+                return keep_year(value, self.params)
         return None if self.action == "keep" else "■" * len(value)
 
 
 GENERAL: dict[str, Treatment] = {
+    "PERSON": Treatment("pseudonymize", SurnameParams()),
+    "ADDRESS": Treatment("generalize", AddressParams()),
+    "DATE_OF_BIRTH": Treatment("generalize", BirthDateParams()),
     "CN_ID_CARD": Treatment("mask", MaskParams(keep_first=2, keep_last=3)),
     "PHONE_NUMBER": Treatment(
         "mask", MaskParams(keep_first=3, keep_last=4, prefixes=("+86", "0086", "(+86)", "（+86）"))
@@ -46,6 +66,7 @@ GENERAL: dict[str, Treatment] = {
 }
 
 DEFAULT = Treatment("redact")
+KEEP = Treatment("keep")
 
 
 def treatment_for(entity_type: str, policy: dict[str, Treatment] = GENERAL) -> Treatment:

@@ -6,6 +6,8 @@ import typer
 
 from gkreview import __version__
 from gkreview.review.commands.check import check
+from gkreview.review.commands.eval import evaluate
+from gkreview.review.commands.train import train
 
 app = typer.Typer(
     name="gkreview",
@@ -18,8 +20,11 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
 )
 app.command("check")(check)
+app.command("eval")(evaluate)
+app.command("train")(train)
 
 
 @app.callback(invoke_without_command=True)

@@ -20,7 +20,8 @@ from gkreview.ingest.reader import load_bytes, read_bytes
 from gkreview.models import ner_model_dir
 from gkreview.redact.analyzer import Detection, PersonalDataAnalyzer
 from gkreview.redact.entities import label
-from gkreview.redact.policy import GENERAL, Treatment, treatment_for
+from gkreview.redact.policy import GENERAL, KEEP, Treatment, treatment_for
+from gkreview.redact.public_role import public_role
 from gkreview.review.record import (
     Disclosure,
     DocumentInfo,
@@ -35,7 +36,8 @@ from gkreview.review.record import (
 
 def explain_detection(d: Detection, action: str) -> str:
     """One Chinese sentence saying why this was found and what is proposed."""
-    parts = [f"符合{label(d.type)}的格式"]
+    found_by = "由姓名/住址识别模型找到" if d.recognizer == "ZhNerRecognizer" else "符合格式"
+    parts = [f"{found_by}（{label(d.type)}）"]
     if d.validated:
         parts.append("校验位/日期校验通过")
     if d.context_word:
@@ -54,6 +56,10 @@ def make_findings(
         if d.score < treatment.min_score:
             continue
         value = text[d.start : d.end]
+        explanation = explain_detection(d, treatment.action)
+        role = public_role(text, d.start, d.end) if d.type == "PERSON" else None
+        if role is not None:  # an official in his public role: seen, deliberately kept
+            treatment, explanation = KEEP, role
         findings.append(
             Finding(
                 id=f"f{len(findings) + 1}",
@@ -66,7 +72,7 @@ def make_findings(
                 action=treatment.action,
                 replacement=treatment.replacement(value),
                 recognizer=d.recognizer,
-                explanation=explain_detection(d, treatment.action),
+                explanation=explanation,
                 context_word=d.context_word,
                 validated=d.validated,
             )

@@ -6,13 +6,19 @@ import re
 
 import jieba
 import pytest
-from presidio_analyzer import PatternRecognizer
+from presidio_analyzer import EntityRecognizer, PatternRecognizer
 
 from gkreview.ingest.normalize import fold_width
 from gkreview.redact.nlp import configure_jieba
-from gkreview.redact.recognizers.registry import ENTITY_TYPES, chinese_recognizers
+from gkreview.redact.recognizers.registry import (
+    ENTITY_TYPES,
+    IDENTIFIER_TYPES,
+    RULE_TYPES,
+    chinese_recognizers,
+)
 
 RECOGNIZERS = chinese_recognizers()
+IDENTIFIER_RECOGNIZERS = RECOGNIZERS[: len(IDENTIFIER_TYPES)]
 
 
 def found(sentence: str, regex_flags: int | None = None) -> list[tuple[int, int, str]]:
@@ -27,9 +33,14 @@ def found(sentence: str, regex_flags: int | None = None) -> list[tuple[int, int,
 
 
 def test_one_presidio_pattern_recognizer_per_entity_type() -> None:
-    assert [r.supported_entities for r in RECOGNIZERS] == [[e] for e in ENTITY_TYPES]
+    types = [r.supported_entities for r in RECOGNIZERS]
+    assert types == [[e] for e in IDENTIFIER_TYPES + RULE_TYPES]
+    assert set(ENTITY_TYPES) == set(IDENTIFIER_TYPES + RULE_TYPES)
     assert len({r.name for r in RECOGNIZERS}) == len(RECOGNIZERS)
     for recognizer in RECOGNIZERS:
+        assert isinstance(recognizer, EntityRecognizer)
+        assert recognizer.supported_language == "zh"
+    for recognizer in IDENTIFIER_RECOGNIZERS:
         assert isinstance(recognizer, PatternRecognizer)
         assert recognizer.supported_language == "zh"
         assert recognizer.name == type(recognizer).__name__
@@ -37,15 +48,15 @@ def test_one_presidio_pattern_recognizer_per_entity_type() -> None:
 
 
 def test_instances_do_not_share_compiled_patterns() -> None:
-    again = chinese_recognizers()
-    for first, second in zip(RECOGNIZERS, again, strict=True):
+    again = chinese_recognizers()[: len(IDENTIFIER_TYPES)]
+    for first, second in zip(IDENTIFIER_RECOGNIZERS, again, strict=True):
         assert not {id(p) for p in first.patterns} & {id(p) for p in second.patterns}
         assert not {id(p) for p in first.patterns} & {id(p) for p in type(first).PATTERNS}
 
 
 def test_patterns_never_use_word_boundaries() -> None:
     """\\b fails between a Hanzi and a digit, both word characters to Python."""
-    for recognizer in RECOGNIZERS:
+    for recognizer in IDENTIFIER_RECOGNIZERS:
         for pattern in recognizer.patterns:
             assert r"\b" not in pattern.regex, (recognizer.name, pattern.name)
 
@@ -68,7 +79,7 @@ CONTEXT_PHRASES = {
 }
 
 
-@pytest.mark.parametrize("entity", ENTITY_TYPES)
+@pytest.mark.parametrize("entity", IDENTIFIER_TYPES)
 def test_context_words_survive_jieba_segmentation(entity: str) -> None:
     """Presidio matches a context word as a substring of one token near the match."""
     configure_jieba()
@@ -120,6 +131,7 @@ NOTICE = (
 def test_a_notice_paragraph_finds_each_item_once() -> None:
     got = [(NOTICE[s:e], entity) for s, e, entity in found(NOTICE)]
     assert got == [
+        ("张建国", "PERSON"),  # after the context word 农户
         ("120116196503120030", "CN_ID_CARD"),
         ("13920231234", "PHONE_NUMBER"),
         ("6217001234567890122", "BANK_CARD"),

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import DocBin
+from spacy.util import filter_spans
 
 LABELS = ("PERSON", "ADDRESS", "DATE_OF_BIRTH")
 
@@ -80,6 +81,12 @@ def to_docbin(
             spans.append(span)
         # Tokens of a misaligned entity are marked missing, not "outside", so that they teach
         # the model nothing wrong; every other token is outside.
-        doc.set_ents(spans, missing=[m for m in missing if m is not None], default="outside")
+        taken = {i for span in spans for i in range(span.start, span.end)}
+        blocked = [
+            m
+            for m in filter_spans([m for m in missing if m is not None])
+            if not taken.intersection(range(m.start, m.end))
+        ]
+        doc.set_ents(spans, missing=blocked, default="outside")
         docbin.add(doc)
     return docbin, report

@@ -29,7 +29,10 @@ def _render(review: dict, fmt: OutputFormat, text: str | None, pretty: bool) -> 
 
 def check(
     files: Annotated[
-        list[Path], typer.Argument(help="要审查的文件：.docx、.pdf 或 .txt（UTF-8/UTF-16/GBK）。")
+        list[Path],
+        typer.Argument(
+            metavar="FILE", help="要审查的文件：.docx、.pdf 或 .txt（UTF-8/UTF-16/GBK）。"
+        ),
     ],
     fmt: Annotated[
         OutputFormat,
