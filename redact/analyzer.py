@@ -8,13 +8,14 @@ character belongs to at most one finding.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 from gkreview.ingest.normalize import fold_width
+from gkreview.redact.name_shape import trim_to_name
 from gkreview.redact.nlp import (
     LANGUAGE,
     NER_LABELS,
@@ -24,6 +25,8 @@ from gkreview.redact.nlp import (
 )
 from gkreview.redact.protected import overlaps_any, protected_spans
 from gkreview.redact.recognizers.registry import chinese_recognizers
+
+NER_RECOGNIZER = "ZhNerRecognizer"
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +59,7 @@ def build_analyzer_engine(model_dir: Path | None = None) -> AnalyzerEngine:
             SpacyRecognizer(
                 supported_language=LANGUAGE,
                 supported_entities=list(NER_LABELS),
-                name="ZhNerRecognizer",
+                name=NER_RECOGNIZER,
             )
         )
     return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=[LANGUAGE])
@@ -75,6 +78,16 @@ def _to_detection(result: RecognizerResult) -> Detection:
         validated=getattr(explanation, "validation_result", None),
         context_word=getattr(explanation, "supportive_context_word", None) or None,
     )
+
+
+def refine_model_person(detection: Detection, text: str) -> Detection | None:
+    """Cut a model's PERSON span to the name it starts with; drop it if it is no name."""
+    if detection.type != "PERSON" or detection.recognizer != NER_RECOGNIZER:
+        return detection
+    span = trim_to_name(text, detection.start, detection.end)
+    if span is None:
+        return None
+    return replace(detection, start=span[0], end=span[1])
 
 
 def resolve_overlaps(detections: list[Detection]) -> list[Detection]:
@@ -102,8 +115,9 @@ class PersonalDataAnalyzer:
         results = self.engine.analyze(text=folded, language=LANGUAGE, return_decision_process=True)
         protected = protected_spans(folded)
         detections = [
-            _to_detection(r)
+            refined
             for r in results
             if r.entity_type == "CN_USCC" or overlaps_any(r.start, r.end, protected) is None
+            if (refined := refine_model_person(_to_detection(r), folded)) is not None
         ]
         return resolve_overlaps(detections)
