@@ -44,6 +44,9 @@ def evaluate(
     fmt: Annotated[
         EvalFormat, typer.Option("--format", "-f", help="table：表格；json：机器可读。")
     ] = EvalFormat.table,
+    json_out: Annotated[
+        Path | None, typer.Option("--json", help="另把 JSON 结果写入此文件 / also write JSON here.")
+    ] = None,
 ) -> None:
     """在留出测试集上评测个人信息识别：各类型的准确率、召回率、F1，以及漏标的个人信息字符比例。
 
@@ -66,8 +69,11 @@ def evaluate(
         "personal_data": ours.as_dict(),
         "baseline_jieba_nr": baseline.as_dict(),
     }
+    as_json = json.dumps(result, ensure_ascii=False, indent=2)
+    if json_out is not None:
+        json_out.write_text(as_json + "\n", encoding="utf-8")
     if fmt is EvalFormat.json:
-        typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
+        typer.echo(as_json)
         return
     console = Console()
     console.print(_table(f"个人信息识别 / personal data ({split}, {len(records)} 句)", ours))
