@@ -10,11 +10,31 @@ from pathlib import Path
 
 import pytest
 
+
+def _row(text: str, *entities: tuple[str, str]) -> tuple[str, list[tuple[int, int, str]]]:
+    spans = [
+        (text.index(value), text.index(value) + len(value), label) for value, label in entities
+    ]
+    return text, spans
+
+
 ROWS = [
-    ("申请人张建国，住河南省周口市郸城县汲冢镇李楼村三组。", [(3, 6, "PERSON"), (8, 26, "ADDRESS")]),
-    ("当事人李秀英，1965年3月12日出生。", [(3, 6, "PERSON"), (7, 17, "DATE_OF_BIRTH")]),
-    ("户主王小明家住湖北省武汉市洪山区珞南街道广八路12号。", [(2, 5, "PERSON"), (7, 27, "ADDRESS")]),
-    ("会议由市政府办公厅组织召开。", []),
+    _row(
+        "申请人张建国，住河南省周口市郸城县汲冢镇李楼村三组。",
+        ("张建国", "PERSON"),
+        ("河南省周口市郸城县汲冢镇李楼村三组", "ADDRESS"),
+    ),
+    _row(
+        "当事人李秀英，1965年3月12日出生。",
+        ("李秀英", "PERSON"),
+        ("1965年3月12日", "DATE_OF_BIRTH"),
+    ),
+    _row(
+        "户主王小明家住湖北省武汉市洪山区珞南街道广八路12号。",
+        ("王小明", "PERSON"),
+        ("湖北省武汉市洪山区珞南街道广八路12号", "ADDRESS"),
+    ),
+    _row("会议由市政府办公厅组织召开。"),
 ]
 
 
@@ -24,8 +44,6 @@ def _write_corpus(root: Path) -> Path:
     for split in ("train", "dev", "test"):
         with (ner / f"{split}.jsonl").open("w", encoding="utf-8") as fh:
             for i, (text, ents) in enumerate(ROWS * (4 if split == "train" else 1)):
-                for s, e, label in ents:
-                    assert text[s:e], (text, s, e, label)
                 row = {"id": f"{split}-{i}", "text": text, "entities": ents, "split": split}
                 fh.write(json.dumps(row, ensure_ascii=False) + "\n")
     return root
