@@ -1,4 +1,4 @@
-"""Builds the gkreview NER corpus: train.jsonl, dev.jsonl and test.jsonl beside this file.
+"""Builds the gkreview NER corpus: train, dev, dev_fit and test .jsonl beside this file.
 
     .venv/bin/python corpus/ner/build.py                 # the committed corpus (default seed)
     .venv/bin/python corpus/ner/build.py --out /tmp/ner --seed 7
@@ -9,12 +9,19 @@ provider (its name lists, drawn with our own seeded random.Random) and from name
 from the lists in lexicon/; addresses are built on the administrative divisions in
 python-stdnum's cn/loc.dat, with township, village, road and house grammar generated here.
 
-Splits: templates marked ``split=train`` give the train and dev records, templates marked
-``split=test`` give only test records. Every person name and every address value belongs to
-exactly one split: names and counties are assigned to a split by a hash of their text, the
-pieces of generated given names and of generated place names are held out for test the same
-way, and a registry rejects any value already used by another split (handwritten documents
-register theirs first). Building is deterministic for a given seed.
+Splits: templates marked ``split=train`` give train records (and, from the first batch, the
+dev_fit records), ``split=dev`` templates give only dev records and ``split=test`` templates
+only test records. Every person name and every address value belongs to exactly one split:
+names and counties are assigned to a split by a hash of their text, the pieces of generated
+given names and of generated place names are held out for test the same way, and a registry
+rejects any value already used by another split (handwritten documents register theirs first).
+Building is deterministic for a given seed.
+
+Two phases. Phase 1 is frozen: the templates in the files numbered below 30 (01_…, 20_…) give
+train, dev_fit and test, in that order, with the random streams and targets the corpus has
+always had, so that the test split stays byte-identical. Phase 2 then gives the records of the
+later template files (3x_dev_*: the held-out dev split; 4x_train_*: more train records) from
+random streams of their own, after test's values are registered.
 """
 
 from __future__ import annotations
@@ -37,9 +44,14 @@ LEXICON_DIR = HERE / "lexicon"
 
 DEFAULT_SEED = 20240611
 LABELS = ("PERSON", "ADDRESS", "DATE_OF_BIRTH")
-SPLITS = ("train", "dev", "test")
-# Generated (template) records per split; handwritten documents come on top.
-TARGETS = {"train": 2500, "dev": 280, "test": 720}
+SPLITS = ("train", "dev", "test")  # the value owners (hash partition) and handwritten splits
+OUTPUTS = ("train", "dev", "dev_fit", "test")  # the files written
+# Generated (template) records per output; handwritten documents come on top.
+# Phase 1 (frozen: template files numbered below FROZEN_BELOW; never change these three).
+TARGETS = {"train": 2500, "dev_fit": 280, "test": 720}
+# Phase 2 (template files numbered FROZEN_BELOW and up): more train, and the held-out dev.
+MORE_TARGETS = {"train": 1400, "dev": 495}
+FROZEN_BELOW = 30
 NEGATIVE_SHARE = 0.15  # share of records drawn from templates that hold no entity
 # Hash fractions below each cut belong to that split (values: names, counties).
 OWNER_CUTS = ((0.75, "train"), (0.85, "dev"), (1.0, "test"))
@@ -234,6 +246,12 @@ class Registry:
     def take(self, kind: str, value: str, split: str) -> None:
         self.split_of[(kind, value)] = split
 
+    def relabel(self, old: str, new: str, keep: set[tuple[str, str]]) -> None:
+        """Moves the values of ``old`` (except ``keep``) to ``new``: dev_fit's are not dev's."""
+        for key, split in self.split_of.items():
+            if split == old and key not in keep:
+                self.split_of[key] = new
+
 
 class NameMaker:
     def __init__(self) -> None:
@@ -409,9 +427,13 @@ class Ctx:
     last_official: bool = False
     dob_pending: bool = False  # last_dob was drawn for an age or ID number before the birth date
     ages: tuple[int, int] = (18, 88)
+    want_gender: str | None = None  # set by {SEX}: the next person drawn has this gender
 
 
 SLOT_RE = re.compile(r"\{([A-Z][A-Z0-9_]*)(?:#(\w+))?\}")
+# {PERSON_LIST}, {OFFICIAL_LIST} join 2-6 names with 、; the suffixed forms with other separators.
+LIST_SLOT_RE = re.compile(r"^(PERSON|OFFICIAL)_LIST(?:_(SP|WS|NL|COMMA))?$")
+LIST_SEPARATORS = {"": "、", "SP": "　", "WS": "  ", "NL": "\n", "COMMA": "，"}
 ALT_RE = re.compile(r"<([^<>]*)>")
 
 
@@ -431,6 +453,8 @@ class Builder:
     def person(self, ctx: Ctx) -> tuple[str, str]:
         for _ in range(5000):
             name, gender, piece = self.names.candidate(ctx.rng)
+            if ctx.want_gender is not None and gender != ctx.want_gender:
+                continue
             if name in self.names.blocked or name[:2] in self.names.blocked:
                 continue
             if piece is not None and piece_side(f"given:{piece}") != side_of(ctx.split):
@@ -440,6 +464,7 @@ class Builder:
             if not self.registry.free_for("PERSON", name, ctx.split):
                 continue
             self.registry.take("PERSON", name, ctx.split)
+            ctx.want_gender = None
             return name, gender
         raise RuntimeError("name pool exhausted")
 
@@ -475,6 +500,8 @@ class Builder:
         rng = ctx.rng
         county = ctx.county if office or rng.random() < 0.5 else self.county(ctx)
         side = side_of(ctx.split)
+        if kind == "flat":
+            return self._flat_candidate(ctx, county)
         if kind == "any":
             kind = rng.choice(["rural", "rural", "urban", "urban", "local"])
         if kind == "county":
@@ -510,6 +537,32 @@ class Builder:
         village = self.places.village(rng, side, ctx.era)
         tail = self.places.group(rng, ctx.era) if rng.random() < 0.8 else ""
         return prefix + town + village + tail
+
+    def _flat_candidate(self, ctx: Ctx, county: County) -> str:
+        """An urban flat written building-unit-room: …小区3-2-501, …路18号院5-1-302室."""
+        rng = ctx.rng
+        side = side_of(ctx.split)
+        r = rng.random()
+        prefix = "" if r < 0.35 else self._prefix(ctx, county, "urban")
+        town = ""
+        if rng.random() < 0.3:
+            town = self.places.town(rng, side, "modern")
+            if town.endswith(("镇", "乡")):
+                town = town[:-1] + "街道"
+        bldg, unit = rng.randint(1, 28), rng.randint(1, 6)
+        room = rng.randint(1, 26) * 100 + rng.randint(1, 4)
+        r = rng.random()
+        if r < 0.45:
+            place = self.places.estate_name(rng, side)
+        elif r < 0.75:
+            place = f"{self.places.road(rng, side)}{rng.randint(1, 399)}号院"
+        else:
+            place = (
+                f"{self.places.road(rng, side)}{rng.randint(1, 399)}号"
+                f"{self.places.estate_name(rng, side)}"
+            )
+        tail = rng.choice(["", "", "", "室", "号"])
+        return f"{prefix}{town}{place}{bldg}-{unit}-{room}{tail}"
 
     # ---- dates
 
@@ -550,6 +603,12 @@ class Builder:
             return f"{cn_year(y)}年{cn_number(m)}月"
         if style == "y":
             return f"{y}年"
+        if style == "ymdot1":  # 1985.3
+            return f"{y}.{m}"
+        if style == "yy_ym":  # 85年3月 (pre-2010 forms)
+            return f"{y % 100:02d}年{m}月"
+        if style == "yy_cn":  # 85年3月12日
+            return f"{y % 100:02d}年{m}月{d}日"
         raise ValueError(style)
 
     FULL_STYLES = ("cn", "cn", "cn", "cn0", "iso", "dot", "dot1", "slash", "han")
@@ -559,6 +618,9 @@ class Builder:
 
     def slot(self, name: str, ctx: Ctx) -> Piece:
         rng = ctx.rng
+        if name in {"PERSON_M", "PERSON_F"}:  # a private person of a given gender (其父, 丈夫)
+            ctx.want_gender = name[-1]
+            return self.slot("PERSON", ctx)
         if name in {"PERSON", "PERSON_OFFICIAL"}:
             value, gender = self.person(ctx)
             ctx.last_gender = gender
@@ -566,12 +628,18 @@ class Builder:
             ctx.last_dob, ctx.dob_pending = None, False
             flag = "public_role" if name == "PERSON_OFFICIAL" else None
             return Piece(value, [(0, len(value), "PERSON", flag)])
-        if name in {"PERSON_LIST", "OFFICIAL_LIST"}:
-            flag = "public_role" if name == "OFFICIAL_LIST" else None
+        if name == "SEX":  # a gender given before the name: the next person drawn agrees
+            ctx.want_gender = rng.choice("MF")
+            ctx.last_gender = ctx.want_gender
+            return Piece("男" if ctx.want_gender == "M" else "女")
+        list_match = LIST_SLOT_RE.match(name)
+        if list_match:
+            flag = "public_role" if list_match.group(1) == "OFFICIAL" else None
+            sep = LIST_SEPARATORS[list_match.group(2) or ""]
             text, spans = "", []
             for i in range(rng.randint(2, 6)):
                 if i:
-                    text += "、"
+                    text += sep
                 value, _ = self.person(ctx)
                 spans.append((len(text), len(text) + len(value), "PERSON", flag))
                 text += value
@@ -579,6 +647,7 @@ class Builder:
         if name.startswith("ADDRESS") or name in {"VILLAGE_ADDR", "OFFICE_ADDRESS"}:
             kind = {
                 "ADDRESS": "any",
+                "ADDRESS_FLAT": "flat",
                 "ADDRESS_RURAL": "rural",
                 "ADDRESS_URBAN": "urban",
                 "ADDRESS_COUNTY": "county",
@@ -597,6 +666,9 @@ class Builder:
                 "DOB_YMDOT": lambda: rng.choice(("ymdot", "ymdot", "ym", "ym0")),
                 "DOB_ANY": lambda: rng.choice(self.FULL_STYLES + self.YM_STYLES),
                 "DOB_Y": lambda: "y",
+                "DOB_YMDOT1": lambda: rng.choice(("ymdot1", "ymdot1", "ymdot")),
+                "DOB_YY": lambda: rng.choice(("yy_ym", "yy_ym", "yy_cn")),
+                "DOB_HAN": lambda: rng.choice(("han", "han", "ymhan")),
             }[name]()
             value = self.fmt_date(rng, y, m, d, style)
             return Piece(value, [(0, len(value), "DATE_OF_BIRTH", None)])
@@ -791,10 +863,23 @@ class Template:
     id: str
     genre: str
     era: str
-    split: str  # "train" (train and dev) or "test"
+    split: str  # "train", "dev" or "test"
     negative: bool
     text: str
     ages: tuple[int, int] = (18, 88)  # age range of the people a record's birth dates are for
+    file: str = ""  # the template file's name
+
+    @property
+    def frozen(self) -> bool:
+        """In the first batch of files (numbered below FROZEN_BELOW): phase 1."""
+        return file_number(self.file) < FROZEN_BELOW
+
+
+def file_number(name: str) -> int:
+    m = re.match(r"\d+", name)
+    if not m:
+        raise ValueError(f"template file {name} does not start with a number")
+    return int(m.group())
 
 
 HEADER_RE = re.compile(r"^===\s*(\S+)\s*\|(.*)$")
@@ -842,7 +927,15 @@ def load_templates(directory: Path = TEMPLATE_DIR) -> list[Template]:
                     negative="negative" in flags,
                     text=text,
                     ages=tuple(int(x) for x in attrs.get("age", "18-88").split("-")),
+                    file=path.name,
                 )
+            )
+    for t in templates:
+        allowed = ("train", "test") if t.frozen else ("train", "dev")
+        if t.split not in allowed:
+            raise ValueError(
+                f"{t.file}: {t.id} says split={t.split}; files numbered below {FROZEN_BELOW} hold "
+                "train and test templates only, later files train and dev templates only"
             )
     ids = [t.id for t in templates]
     dupes = [i for i, n in Counter(ids).items() if n > 1]
@@ -946,6 +1039,8 @@ def _record(rid: str, piece: Piece, template: str, genre: str, era: str, split: 
 
 def _schedule(rng: random.Random, templates: list[Template], n: int) -> list[Template]:
     """n templates, as even a use of each as n allows, in a shuffled order."""
+    if n > 0 and not templates:
+        raise ValueError("no templates to draw from")
     out: list[Template] = []
     while len(out) < n:
         batch = list(templates)
@@ -956,12 +1051,46 @@ def _schedule(rng: random.Random, templates: list[Template], n: int) -> list[Tem
     return out
 
 
+def _generate(
+    builder: Builder,
+    rng: random.Random,
+    pool: list[Template],
+    split: str,
+    name: str,
+    target: int,
+    records: list[dict],
+    seen: set[str],
+) -> None:
+    """Appends ``target`` records from ``pool`` to ``records``, values owned by ``split``."""
+    positives = [t for t in pool if not t.negative]
+    negatives = [t for t in pool if t.negative]
+    n_neg = round(target * NEGATIVE_SHARE)
+    plan = _schedule(rng, positives, target - n_neg) + _schedule(rng, negatives, n_neg)
+    rng.shuffle(plan)
+    for template in plan:
+        for _ in range(20):
+            ctx = builder.new_ctx(rng, split, template.era)
+            ctx.ages = template.ages
+            piece = builder.render(template, ctx)
+            if piece.text not in seen:
+                break
+        seen.add(piece.text)
+        if template.negative and piece.spans:
+            raise ValueError(f"negative template {template.id} produced entities")
+        rid = f"{name}-{len(records):05d}"
+        records.append(
+            _record(rid, piece, template.id, template.genre, template.era, name, "template")
+        )
+
+
 def generate(seed: int = DEFAULT_SEED) -> dict[str, list[dict]]:
     templates = load_templates()
     handwritten = load_handwritten()
     builder = Builder(seed)
-    records: dict[str, list[dict]] = {s: [] for s in SPLITS}
+    records: dict[str, list[dict]] = {s: [] for s in OUTPUTS}
+    seen: dict[str, set[str]] = {s: set() for s in OUTPUTS}
     # Handwritten values are taken first, by their documents' splits.
+    handwritten_keys: set[tuple[str, str]] = set()
     for doc in handwritten:
         for s, e, lab in doc.entities:
             if lab in {"PERSON", "ADDRESS"}:
@@ -969,29 +1098,22 @@ def generate(seed: int = DEFAULT_SEED) -> dict[str, list[dict]]:
                 if not builder.registry.free_for(lab, value, doc.split):
                     raise ValueError(f"{doc.id}: {value} is already used by another split")
                 builder.registry.take(lab, value, doc.split)
-    for split in SPLITS:
+                handwritten_keys.add((lab, value))
+    # Phase 1, frozen: the first batch of templates, the streams and targets of the first build.
+    frozen = [t for t in templates if t.frozen]
+    for split, name in (("train", "train"), ("dev", "dev_fit"), ("test", "test")):
         rng = random.Random(f"{seed}:{split}")
-        pool = [t for t in templates if t.split == side_of(split)]
-        positives = [t for t in pool if not t.negative]
-        negatives = [t for t in pool if t.negative]
-        n_neg = round(TARGETS[split] * NEGATIVE_SHARE)
-        plan = _schedule(rng, positives, TARGETS[split] - n_neg) + _schedule(rng, negatives, n_neg)
-        rng.shuffle(plan)
-        seen: set[str] = set()
-        for template in plan:
-            for _ in range(20):
-                ctx = builder.new_ctx(rng, split, template.era)
-                ctx.ages = template.ages
-                piece = builder.render(template, ctx)
-                if piece.text not in seen:
-                    break
-            seen.add(piece.text)
-            if template.negative and piece.spans:
-                raise ValueError(f"negative template {template.id} produced entities")
-            rid = f"{split}-{len(records[split]):05d}"
-            records[split].append(
-                _record(rid, piece, template.id, template.genre, template.era, split, "template")
-            )
+        pool = [t for t in frozen if t.split == side_of(split)]
+        _generate(builder, rng, pool, split, name, TARGETS[name], records[name], seen[name])
+    # Phase 2: later template files, streams of their own. dev_fit's values are not dev's.
+    builder.registry.relabel("dev", "dev_fit", keep=handwritten_keys)
+    later = [t for t in templates if not t.frozen]
+    for split in ("train", "dev"):
+        rng = random.Random(f"{seed}:{split}:phase2")
+        pool = [t for t in later if t.split == split]
+        target = MORE_TARGETS[split]
+        _generate(builder, rng, pool, split, split, target, records[split], seen[split])
+    for split in SPLITS:
         for doc in handwritten:
             if doc.split != split:
                 continue
@@ -1014,7 +1136,7 @@ def generate(seed: int = DEFAULT_SEED) -> dict[str, list[dict]]:
 
 
 def build(out_dir: Path, seed: int = DEFAULT_SEED) -> dict[str, Path]:
-    """Writes train.jsonl, dev.jsonl and test.jsonl (and handwritten.jsonl) into ``out_dir``."""
+    """Writes train, dev, dev_fit and test .jsonl (and handwritten.jsonl) into ``out_dir``."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     records = generate(seed)
@@ -1027,18 +1149,21 @@ def build(out_dir: Path, seed: int = DEFAULT_SEED) -> dict[str, Path]:
         paths[split] = path
     hw_path = out_dir / "handwritten.jsonl"
     with hw_path.open("w", encoding="utf-8", newline="\n") as fh:
-        for split in SPLITS:
+        for split in OUTPUTS:
             for rec in records[split]:
                 if rec["source"] == "handwritten":
                     fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
     paths["handwritten"] = hw_path
+    templates = load_templates()
     manifest = {
         "seed": seed,
         "built_with": installed_versions(),
         "splits": stats(records),
         "templates": {
-            "train_dev": sorted(t.id for t in load_templates() if t.split == "train"),
-            "test": sorted(t.id for t in load_templates() if t.split == "test"),
+            "train": sorted(t.id for t in templates if t.split == "train"),
+            "dev_fit": sorted(t.id for t in templates if t.split == "train" and t.frozen),
+            "dev": sorted(t.id for t in templates if t.split == "dev"),
+            "test": sorted(t.id for t in templates if t.split == "test"),
         },
     }
     man_path = out_dir / "manifest.json"
