@@ -33,7 +33,7 @@ _SPACE = "[ \t\u3000]"
 _COLON = "[:：]"
 # One name of a 、-list: 2–4 Hanzi, or a minority name with a middle dot.
 _NAMEISH = f"(?:[{_HAN}]{{1,4}}|[{_HAN}]{{1,8}}[·•・‧.][{_HAN}]{{1,8}})"
-_LIST_TAIL = f"{_COLON}?{_SPACE}*(?:{_NAMEISH}{_SPACE}*、{_SPACE}*)*$"
+_LIST_TAIL = f"{_COLON}?{_SPACE}*(?:{_NAMEISH}(?:{_SPACE}*、{_SPACE}*|{_SPACE}+))*$"
 
 
 def _alternation(words: tuple[str, ...]) -> str:
@@ -47,13 +47,18 @@ POSTS: tuple[str, ...] = (
     "馆长", "村长", "主任", "书记", "党委书记", "党组书记", "支部书记", "纪委书记",
     "主席", "委员", "常委", "县委常委", "负责人", "分管负责人", "主要负责人", "调研员",
     "主任科员", "科员", "巡视员", "督导员", "专员", "党组成员", "班子成员", "检察长",
-    "秘书长", "指导员", "教导员", "副职",
+    "秘书长", "指导员", "教导员", "副职", "负责同志", "主要负责同志", "分管负责同志",
 )  # fmt: skip
 # People who act for the agency in a procedure, or sign for it.
 PROCEDURE_ROLES: tuple[str, ...] = (
     "执法人员", "检查人员", "调查人员", "询问人", "记录人", "记录员", "送达人", "承办人",
-    "经办人", "办案人员",
+    "经办人", "办案人员", "检查人", "调查人", "勘验人", "接待人", "办案人", "审查人",
+    "交通警察", "民警", "办案民警", "仲裁员", "首席仲裁员", "工作人员", "民政助理", "助理",
+    "记录", "宣告人", "联系人", "主持人", "听证主持人", "拟提拔人选", "提拔人选", "拟任人选",
+    "考察对象",
 )  # fmt: skip
+# A contact is an agency's when named so; an emergency contact is a private person's.
+_PRIVATE_CONTACT = re.compile("(?:紧急|家属|亲属)联系人")
 SIGNATURE_ROLES: tuple[str, ...] = ("审核人", "审批人", "批准人", "签发人", "核稿人", "拟稿人")
 COURT_ROLES: tuple[str, ...] = ("审判长", "审判员", "人民陪审员", "陪审员", "书记员", "法官助理")
 _ROLE = _alternation(POSTS + PROCEDURE_ROLES + SIGNATURE_ROLES + COURT_ROLES)
@@ -80,9 +85,13 @@ _APPOINT_BEFORE = re.compile(
 )
 _APPOINT_AFTER = re.compile(
     f"^(?:{_SPACE}*(?:{_SPACE}*、{_SPACE}*{_NAMEISH})*)(?:等)?(?:同志)?(?:的)?"
-    "(?:职务任免|任免|任职|兼任|担任|调任|现任|拟任|任|为)"
+    "(?:职务任免|任免|任职|兼任|不再担任|担任|调任|现任|拟任|挂任|任|为)"
 )
 _APPOINTMENT_NOUN = re.compile("任免|任职|职务")
+# 某某同志 is how documents name cadres in appointments and inspections; but also candidates
+# in a political review (政审) and residents in a certificate (兹证明…同志系…户口), privately.
+_COMRADE = re.compile("同志")
+_PRIVATE_COMRADE_DOCUMENT = re.compile("政审|兹证明|户口|户籍|报考|考生|拟录用|拟聘用|应聘|入学")
 _POST_IN_CLAUSE = re.compile(f"(?:{_ROLE}|职务|职)")
 _CURRENT_POST = re.compile(f"(?:现任|拟任|拟提名|曾任|任命为|提名为)[^。；;\n]{{0,40}}?{_ROLE}")
 
@@ -90,6 +99,7 @@ _CURRENT_POST = re.compile(f"(?:现任|拟任|拟提名|曾任|任命为|提名�
 _ROLE_AFTER = re.compile(
     f"^{_SPACE}*(?:[(（][^()（）\n]{{0,30}}?(?P<paren>副?{_ROLE})[)）]"
     f"|[(（](?P<badge>执法证|执法证号|证件号：?[0-9])"
+    f"|[(（][^()（）\n]{{0,20}}?(?P<agency>局|委|办|厅|署|政府|人大|政协|法院|检察院|乡|镇|街道)[)）]"
     f"|[,，]{_SPACE}*[^,，。；;\n]{{0,20}}?(?P<clause>副?{_ROLE})(?=[。；;,，\n]|$))"
 )
 
@@ -157,6 +167,25 @@ def _title_reason(title: str) -> str:
     return f"担任{title}的公职人员以公职身份出现（第二十条第（二）项），保留"
 
 
+_POST_CELL = re.compile(f"副?{_alternation(POSTS)}")
+
+
+def _post_in_same_row(text: str, start: int, end: int) -> str | None:
+    """In a tab-separated row, another cell that is a post (签到表: 单位 姓名 职务 电话)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    row = text[line_start : len(text) if line_end == -1 else line_end]
+    if "\t" not in row:
+        return None
+    name = text[start:end]
+    for cell in row.split("\t"):
+        cell = cell.strip()
+        if cell != name and 2 <= len(cell) <= 12 and _POST_CELL.search(cell):
+            if _POST_CELL.search(cell).end() == len(cell):  # the cell ends in the post
+                return cell
+    return None
+
+
 def _local_reason(text: str, start: int, end: int) -> str | None:
     """The public role shown at this mention alone, or None."""
     before = text[max(0, start - _WINDOW) : start]
@@ -164,12 +193,14 @@ def _local_reason(text: str, start: int, end: int) -> str | None:
     line_before = _line_before(text, start)
 
     m = _ROLE_BEFORE.search(before)
-    if m:
+    if m and not (m.group("title") == "联系人" and _PRIVATE_CONTACT.search(before[-12:])):
         return _title_reason(m.group("title"))
     m = _ROLE_AFTER.search(after)
     if m:
         if m.group("badge"):
             return _title_reason("执法人员")
+        if m.group("agency"):
+            return "姓名后注明所在机关，以公职身份出现，保留"
         return _title_reason(m.group("paren") or m.group("clause"))
     if _APPOINT_BEFORE.search(before):
         return "人事任免中被任免的公职人员，保留"
@@ -178,6 +209,9 @@ def _local_reason(text: str, start: int, end: int) -> str | None:
         _APPOINTMENT_NOUN.search(m.group()) or _POST_IN_CLAUSE.search(_sentence_after(text, end))
     ):
         return "人事任免中被任免的公职人员，保留"
+    post = _post_in_same_row(text, start, end)
+    if post is not None:
+        return f"表格同一行注明其职务“{post}”，以公职身份出现，保留"
     if _CURRENT_POST.search(_sentence_after(text, end)):
         return "任职公示中写明现任或拟任职务的公职人员，保留"
     m = _LINE_HEADER.search(line_before)
@@ -213,4 +247,7 @@ def public_role(text: str, start: int, end: int) -> str | None:
         other = _local_reason(text, m.start(), m.end())
         if other is not None:
             return "同一文件另处：" + other
+    # The weakest sign, taken only when no mention says more.
+    if _COMRADE.match(text, end) and not _PRIVATE_COMRADE_DOCUMENT.search(text):
+        return "以“同志”相称的党政干部，在任职、考察等公务语境中出现，保留"
     return None

@@ -21,6 +21,9 @@ def role(text: str, name: str, occurrence: int = 0) -> str | None:
 
 PUBLIC = [
     ("title before", "镇长王建国主持会议。", "王建国", "镇长"),
+    ("agency contact", "联系人：王青兰，联系电话：0837-3225363。", "王青兰", "联系人"),
+    ("cadre as comrade", "李琴蕊同志不再担任济南市卫生健康委员会副主任职务。", "李琴蕊", "任免"),
+    ("post in the same table row", "单位\t姓名\t职务\n县财政局\t吕思茜\t副局长\n", "吕思茜", "副局长"),
     ("title and colon", "局长：王建国，主持全面工作。", "王建国", "局长"),
     ("deputy title", "副县长东方明远出席会议并讲话。", "东方明远", "副县长"),
     ("title across a list", "副局长：李娜、王强，协助分管相关工作。", "王强", "副局长"),
@@ -95,7 +98,7 @@ PRIVATE = [
     ("a party elsewhere in the document", "局长王建国签发。\n当事人王建国，男。", "王建国"),
     ("a party's list", "被征收人司马建设、孔令娥所有的房屋。", "孔令娥"),
     ("villager next to an official", "村民王建国反映村委会主任李四挪用资金。", "王建国"),
-    ("contact person", "联系人：王青兰，联系电话：0837-3225363。", "王青兰"),
+    ("emergency contact", "紧急联系人：王青兰，联系电话：13912345678。", "王青兰"),
     ("lawyer", "委托诉讼代理人：黄志金，四川江林律师事务所律师。", "黄志金"),
     ("company representative", "法定代表人：陈晨，身份证号码：110101199003071234。", "陈晨"),
     ("company post", "法定代表人：王建国，某公司总经理。", "王建国"),
