@@ -178,11 +178,10 @@ def _post_in_same_row(text: str, start: int, end: int) -> str | None:
     if "\t" not in row:
         return None
     name = text[start:end]
-    for cell in row.split("\t"):
-        cell = cell.strip()
-        if cell != name and 2 <= len(cell) <= 12 and _POST_CELL.search(cell):
-            if _POST_CELL.search(cell).end() == len(cell):  # the cell ends in the post
-                return cell
+    for cell in map(str.strip, row.split("\t")):
+        post = _POST_CELL.search(cell) if cell != name and 2 <= len(cell) <= 12 else None
+        if post is not None and post.end() == len(cell):  # the cell ends in the post
+            return cell
     return None
 
 

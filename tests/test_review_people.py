@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from gkreview.review.pipeline import Reviewer
 
+
 def _id_number(first17: str) -> str:
     weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
     total = sum(int(c) * w for c, w in zip(first17, weights, strict=True))
