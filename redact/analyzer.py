@@ -15,7 +15,6 @@ from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResu
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 from gkreview.ingest.normalize import fold_width
-from gkreview.redact.name_shape import trim_to_name
 from gkreview.redact.nlp import (
     LANGUAGE,
     NER_LABELS,
@@ -25,6 +24,7 @@ from gkreview.redact.nlp import (
 )
 from gkreview.redact.protected import overlaps_any, protected_spans
 from gkreview.redact.recognizers.registry import chinese_recognizers
+from gkreview.redact.span_shape import trim_address, trim_date, trim_to_name
 
 NER_RECOGNIZER = "ZhNerRecognizer"
 
@@ -80,19 +80,36 @@ def _to_detection(result: RecognizerResult) -> Detection:
     )
 
 
-def refine_model_person(detection: Detection, text: str) -> Detection | None:
-    """Cut a model's PERSON span to the name it starts with; drop it if it is no name."""
-    if detection.type != "PERSON" or detection.recognizer != NER_RECOGNIZER:
+def refine_model_span(detection: Detection, text: str) -> Detection | None:
+    """Hold the model's PERSON and ADDRESS spans to the shapes those can have."""
+    if detection.recognizer != NER_RECOGNIZER:
         return detection
-    span = trim_to_name(text, detection.start, detection.end)
+    if detection.type == "PERSON":
+        span = trim_to_name(text, detection.start, detection.end)
+    elif detection.type == "ADDRESS":
+        span = trim_address(text, detection.start, detection.end)
+    elif detection.type == "DATE_OF_BIRTH":
+        span = trim_date(text, detection.start, detection.end)
+    else:
+        return detection
     if span is None:
         return None
     return replace(detection, start=span[0], end=span[1])
 
 
 def resolve_overlaps(detections: list[Detection]) -> list[Detection]:
-    """Keep the strongest of overlapping detections: higher score, then longer span."""
-    ranked = sorted(detections, key=lambda d: (-d.score, -(d.end - d.start), d.start, d.type))
+    """Keep the strongest of overlapping detections: higher score, then a rule's over the
+    model's (rules know exact boundaries), then the longer span."""
+    ranked = sorted(
+        detections,
+        key=lambda d: (
+            -d.score,
+            d.recognizer == NER_RECOGNIZER,
+            -(d.end - d.start),
+            d.start,
+            d.type,
+        ),
+    )
     kept: list[Detection] = []
     for d in ranked:
         if all(d.end <= k.start or k.end <= d.start for k in kept):
@@ -118,6 +135,6 @@ class PersonalDataAnalyzer:
             refined
             for r in results
             if r.entity_type == "CN_USCC" or overlaps_any(r.start, r.end, protected) is None
-            if (refined := refine_model_person(_to_detection(r), folded)) is not None
+            if (refined := refine_model_span(_to_detection(r), folded)) is not None
         ]
         return resolve_overlaps(detections)

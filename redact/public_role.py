@@ -61,7 +61,8 @@ PROCEDURE_ROLES: tuple[str, ...] = (
 _PRIVATE_CONTACT = re.compile("(?:紧急|家属|亲属)联系人")
 SIGNATURE_ROLES: tuple[str, ...] = ("审核人", "审批人", "批准人", "签发人", "核稿人", "拟稿人")
 COURT_ROLES: tuple[str, ...] = ("审判长", "审判员", "人民陪审员", "陪审员", "书记员", "法官助理")
-_ROLE = _alternation(POSTS + PROCEDURE_ROLES + SIGNATURE_ROLES + COURT_ROLES)
+OFFICIAL_TITLES: tuple[str, ...] = POSTS + PROCEDURE_ROLES + SIGNATURE_ROLES + COURT_ROLES
+_ROLE = _alternation(OFFICIAL_TITLES)
 _ROLE_BEFORE = re.compile(f"(?P<title>副?{_ROLE}){_LIST_TAIL}")
 
 # Words that make the name a private party's, wherever it stands in the document.

@@ -41,6 +41,7 @@ from gkreview.redact.recognizers.cn_id_card import (
     is_plausible_id15,
 )
 from gkreview.redact.recognizers.cn_name_column import column_cells
+from gkreview.redact.recognizers.cn_person_context import NAME
 
 ENTITY = "DATE_OF_BIRTH"
 
@@ -73,7 +74,14 @@ PARTIAL_DATE = (
     + f"|{_NOT_DIGIT_BEFORE}{_YEAR}(?:0[1-9]|1[0-2])(?:3[01]|[12][0-9]|0[1-9]){_NOT_DIGIT_AFTER}"
     + ")"
 )
+# Pre-2010 documents write two-digit years (60年11月生, 58年8月28日生); only with 生/出生.
+SHORT_DATE = (
+    f"(?<![0-9]){_NOT_DIGIT_BEFORE}[2-9][0-9]年{_MONTH}月(?:{_DAY}[日号])?"
+)
 DATE = f"(?:{FULL_DATE}|{PARTIAL_DATE})"
+# A date in brackets right after a name in a list of people (高龄津贴: 王卫国（1922.11）、…).
+_AFTER_LISTED_NAME = rf"(?<=(?:^|[：:、\n\t ]|\u3000){NAME}[（(])"
+_CLOSING_BRACKET = r"(?=[）)])"
 
 # 生于 also ends 发生于, 产生于 …: those are events.
 _BEFORE = (
@@ -109,6 +117,8 @@ def parse_date(text: str) -> tuple[int, int | None, int | None] | None:
     if not parts or len(parts) > 3:
         return None
     values = [int(p) if p.isdigit() else _han_number(p) for p in parts]
+    if values[0] < 100:  # a two-digit year (58年8月生) is of the last century
+        values[0] += 1900
     values += [None] * (3 - len(values))
     return values[0], values[1], values[2]
 
@@ -148,6 +158,10 @@ class CnBirthDateRecognizer(PatternRecognizer):
     PATTERNS: ClassVar[list[Pattern]] = [
         Pattern("CN birth date after 出生日期/出生于/生于", _BEFORE + DATE, 0.85),
         Pattern("CN birth date before 出生/生", DATE + _AFTER, 0.85),
+        Pattern("CN two-digit-year birth date before 生", SHORT_DATE + _AFTER, 0.8),
+        Pattern(
+            "CN birth date after a listed name", _AFTER_LISTED_NAME + DATE + _CLOSING_BRACKET, 0.7
+        ),
     ]
     CONTEXT: ClassVar[list[str]] = ["出生", "生于", "出生日期", "出生年月", "生日"]
     COLUMN_SCORE: ClassVar[float] = 0.9

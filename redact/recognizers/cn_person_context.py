@@ -28,6 +28,7 @@ from typing import ClassVar
 
 from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
 
+from gkreview.redact.public_role import OFFICIAL_TITLES
 from gkreview.redact.recognizers._common import REGEX_FLAGS
 from gkreview.redact.recognizers.surnames import (
     COMPOUND_SURNAMES,
@@ -49,6 +50,11 @@ CONTEXT_WORDS: tuple[str, ...] = (
     "嫌疑人", "犯罪嫌疑人", "罪犯", "死者", "患者", "姓名", "姓 名", "权利人", "受送达人",
     "代收人", "见证人", "证人", "在场人", "申报人", "承包方代表", "救助对象", "受助人", "户名",
     "村民", "居民", "农户", "我叫", "名叫", "相对人", "相对人名称", "处罚对象",
+    "其父", "其母", "其妻", "其夫", "其子", "其女", "父亲", "母亲", "配偶", "丈夫", "妻子",
+    "儿子", "女儿", "律师", "矫正对象", "职工", "学生", "幼儿", "老人", "病人", "伤者",
+    "主持", "参加", "出席", "列席",
+    # People acting for an agency are names too (the public-role rule then keeps them).
+    *OFFICIAL_TITLES,
 )  # fmt: skip
 
 _HAN = r"\p{Han}"

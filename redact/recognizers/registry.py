@@ -12,6 +12,7 @@ from gkreview.redact.recognizers.cn_id_card import CnIdCardRecognizer
 from gkreview.redact.recognizers.cn_ip import CnIpRecognizer
 from gkreview.redact.recognizers.cn_license_plate import CnLicensePlateRecognizer
 from gkreview.redact.recognizers.cn_name_column import CnNameColumnRecognizer
+from gkreview.redact.recognizers.cn_name_list import CnNameListRecognizer
 from gkreview.redact.recognizers.cn_passport import CnPassportRecognizer
 from gkreview.redact.recognizers.cn_person_context import CnPersonContextRecognizer
 from gkreview.redact.recognizers.cn_phone import CnPhoneRecognizer
@@ -30,7 +31,7 @@ IDENTIFIER_TYPES: tuple[str, ...] = (
 )
 # Rules around the NER (names after context words or under a 姓名 column, birth dates,
 # address grammar); the NER itself is Presidio's SpacyRecognizer, added by the analyzer.
-RULE_TYPES: tuple[str, ...] = ("PERSON", "PERSON", "DATE_OF_BIRTH", "ADDRESS")
+RULE_TYPES: tuple[str, ...] = ("PERSON", "PERSON", "PERSON", "DATE_OF_BIRTH", "ADDRESS")
 ENTITY_TYPES: tuple[str, ...] = (*IDENTIFIER_TYPES, "PERSON", "DATE_OF_BIRTH", "ADDRESS")
 
 
@@ -47,6 +48,7 @@ def chinese_recognizers() -> list[EntityRecognizer]:
         CnUsccRecognizer(),
         CnPersonContextRecognizer(),
         CnNameColumnRecognizer(),
+        CnNameListRecognizer(),
         CnBirthDateRecognizer(),
         CnAddressRecognizer(),
     ]

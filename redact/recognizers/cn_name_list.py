@@ -1,0 +1,119 @@
+"""Names in lists: a line of names separated by spaces or 、, and numbered rows of people.
+
+Rosters (参加：宋美玲　上官桂芳　…, a village heading over its residents, 1. 张娜　安置房号…)
+carry no context word before each name, and the statistical model misses names there. The
+structure is the evidence: every item of the list must have a name's shape (a known surname
+and one or two given characters, or a dotted or Tibetan name), so a list of places or words
+is not taken for one.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+import regex
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+
+from gkreview.redact.recognizers.cn_person_context import NAME
+
+ENTITY = "PERSON"
+_SPACE = r"[ \t\u3000]"
+_SEP = r"(?:[ \u3000]*[、，,；;][ \u3000]*|\u3000+|[ ]{2,}|\t)"
+_ITEM = rf"(?:{NAME})"
+# A looser item, for the few names outside the grammar (陈香秀雅, a rare surname): 2–4 Hanzi.
+_LOOSE_ITEM = r"(?:\p{Han}{2,4}|\p{Han}{1,8}[·•・‧.]\p{Han}{1,8})"
+# Items that end like a place or an organisation are not names (张庄, 王营, 李村).
+_PLACE_END = regex.compile(
+    "[村庄镇乡区县市屯营寨店集湾坪沟岗堡街路巷里社厂局委办所站院校队组院部处科]$"
+)
+_HEADER = r"(?:[^\n：:。]{1,12}[：:])?"
+_LIST_LINE = regex.compile(
+    rf"(?m)^{_SPACE}*(?P<header>{_HEADER}){_SPACE}*"
+    rf"(?P<items>{_LOOSE_ITEM}(?:{_SEP}{_LOOSE_ITEM})+)[ \u3000]*[。；;]?[ \u3000]*$"
+)
+_NUMBERED_ROW = regex.compile(
+    rf"(?m)^{_SPACE}*[0-9０-９]{{1,3}}[.、．][ \u3000]*(?P<name>{_ITEM})(?=[ \t\u3000,，(（]|$)"
+)
+_ONE_ITEM = regex.compile(_LOOSE_ITEM)
+_NAME_ITEM = regex.compile(rf"{_ITEM}$")
+_SEPARATOR = regex.compile(_SEP)
+
+
+class CnNameListRecognizer(EntityRecognizer):
+    """Names in a line that lists only names (0.8), or heading a numbered row (0.8)."""
+
+    SCORE: ClassVar[float] = 0.8
+    MIN_ITEMS_WITHOUT_HEADER: ClassVar[int] = 3
+
+    def __init__(self, supported_language: str = "zh", name: str = "CnNameListRecognizer"):
+        super().__init__(
+            supported_entities=[ENTITY], supported_language=supported_language, name=name
+        )
+
+    def load(self) -> None:  # nothing to load: the patterns are compiled at import
+        pass
+
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: object = None,
+        regex_flags: int | None = None,  # accepted like Presidio's own recognizers; unused
+    ) -> list[RecognizerResult]:
+        if ENTITY not in entities:
+            return []
+        results = [
+            self._result(start, end, "a line of names")
+            for start, end in self._list_items(text)
+        ]
+        for m in _NUMBERED_ROW.finditer(text):
+            start, end = m.span("name")
+            if not _PLACE_END.search(text[start:end]):
+                results.append(self._result(start, end, "a numbered row"))
+        return results
+
+    def _list_items(self, text: str) -> list[tuple[int, int]]:
+        found: list[tuple[int, int]] = []
+        for m in _LIST_LINE.finditer(text):
+            items_start, items_end = m.span("items")
+            spans, pos = [], items_start
+            while pos < items_end:
+                item = _ONE_ITEM.match(text, pos, items_end)
+                if item is None:
+                    break
+                spans.append(item.span())
+                sep = _SEPARATOR.match(text, item.end(), items_end)
+                pos = sep.end() if sep else item.end()
+                if sep is None:
+                    break
+            if pos < items_end or not spans:
+                continue  # the line is not names only
+            if any(_PLACE_END.search(text[s:e]) for s, e in spans):
+                continue
+            # Most items must have a name's exact shape; the rest ride along (陈香秀雅).
+            shaped = sum(1 for s, e in spans if _NAME_ITEM.match(text[s:e]))
+            if shaped * 3 < len(spans) * 2:
+                continue
+            if len(spans) < self.MIN_ITEMS_WITHOUT_HEADER and not m.group("header"):
+                continue
+            found.extend(spans)
+        return found
+
+    def _result(self, start: int, end: int, why: str) -> RecognizerResult:
+        explanation = AnalysisExplanation(
+            recognizer=self.name,
+            original_score=self.SCORE,
+            pattern_name=why,
+            textual_explanation=f"a name's shape in {why}",
+        )
+        return RecognizerResult(
+            ENTITY,
+            start,
+            end,
+            self.SCORE,
+            analysis_explanation=explanation,
+            recognition_metadata={
+                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+            },
+        )

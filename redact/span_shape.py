@@ -1,0 +1,47 @@
+"""The shapes names, addresses and birth dates can have, to keep the NER's spans honest.
+
+The statistical model sometimes runs a name on into the words after it (郑晓东参加了讨论),
+or takes a word for a name (要把, 高二) in wording it has not seen. A name is a known surname
+(single or compound) and one or two given characters, a dotted transliteration (米热古丽·依明)
+or a Tibetan name: the name grammar of the context recognizer says exactly that, so a model
+span is cut to the name it starts with, and dropped when it starts with none.
+
+Addresses never hold a colon, a tab or a line end: a model span that runs past one
+(韩畈村：王卫国) is cut there. A birth date is a date: a span that runs on (1934.10）) is cut
+to the date it starts with.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from gkreview.redact.recognizers.cn_birth_date import DATE, SHORT_DATE
+from gkreview.redact.recognizers.cn_person_context import NAME
+
+_NAME = regex.compile(NAME)
+_DATE = regex.compile(f"{DATE}|{SHORT_DATE}")
+_NUMERALS = set("〇零一二三四五六七八九十两")
+_ADDRESS_STOPS = regex.compile(r"[:：\t\n\r\u3000]|[(（](?:\d|[男女])")
+
+
+def trim_to_name(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The name at the start of ``text[start:end]``, or None when it cannot be a name."""
+    m = _NAME.match(text, start, end)
+    if m is None:
+        return None
+    given = text[start + 1 : m.end()]
+    if given and set(given) <= _NUMERALS:  # 高二, 王五 as a grade or a placeholder
+        return None
+    return start, m.end()
+
+
+def trim_address(text: str, start: int, end: int) -> tuple[int, int] | None:
+    m = _ADDRESS_STOPS.search(text, start, end)
+    if m is None:
+        return start, end
+    return (start, m.start()) if m.start() - start >= 4 else None
+
+
+def trim_date(text: str, start: int, end: int) -> tuple[int, int] | None:
+    m = _DATE.match(text, start, end)
+    return (start, m.end()) if m is not None else None
