@@ -24,7 +24,12 @@ from gkreview.redact.nlp import (
 )
 from gkreview.redact.protected import overlaps_any, protected_spans
 from gkreview.redact.recognizers.registry import chinese_recognizers
-from gkreview.redact.span_shape import trim_address, trim_date, trim_to_name
+from gkreview.redact.span_shape import (
+    strip_address_lead,
+    trim_address,
+    trim_date,
+    trim_to_name,
+)
 
 NER_RECOGNIZER = "ZhNerRecognizer"
 
@@ -81,8 +86,11 @@ def _to_detection(result: RecognizerResult) -> Detection:
 
 
 def refine_model_span(detection: Detection, text: str) -> Detection | None:
-    """Hold the model's PERSON and ADDRESS spans to the shapes those can have."""
+    """Hold the model's spans (and every address) to the shapes those can have."""
     if detection.recognizer != NER_RECOGNIZER:
+        if detection.type == "ADDRESS":  # a rule's address may begin with 址 of 现住址
+            start, end = strip_address_lead(text, detection.start, detection.end)
+            return replace(detection, start=start, end=end)
         return detection
     if detection.type == "PERSON":
         span = trim_to_name(text, detection.start, detection.end)

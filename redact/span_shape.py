@@ -21,7 +21,16 @@ from gkreview.redact.recognizers.cn_person_context import NAME
 _NAME = regex.compile(NAME)
 _DATE = regex.compile(f"{DATE}|{SHORT_DATE}")
 _NUMERALS = set("〇零一二三四五六七八九十两")
-_ADDRESS_STOPS = regex.compile(r"[:：\t\n\r\u3000]|[(（](?:\d|[男女])")
+_ADDRESS_STOPS = regex.compile(r"[:：\t\n\r\u3000，,。；;]|[(（](?:\d|[男女])")
+# Words before an address that a span may have swallowed (坐落于…, 现住址…).
+_ADDRESS_LEAD = regex.compile(r"^(?:坐落于|坐落在|位于|现住址|现住|现居|住址|家住|住所地|住所|住|址)")
+# An address ends on one of these: a village, group, number, building or room, or (the
+# corpus counts a home county as an address too) an administrative division.
+_FINE_UNIT = regex.compile(
+    r"(?:单元|[楼幢栋])[0-9]+室?|村民小组|小组|社区|小区|单元|街道|村委"
+    r"|[村组号室栋幢楼院弄苑园庭居省市县区旗镇乡]|[0-9]+(?:-[0-9]+)+号?"
+)
+MIN_ADDRESS = 4
 
 
 def trim_to_name(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -36,12 +45,27 @@ def trim_to_name(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 def trim_address(text: str, start: int, end: int) -> tuple[int, int] | None:
-    m = _ADDRESS_STOPS.search(text, start, end)
-    if m is None:
-        return start, end
-    return (start, m.start()) if m.start() - start >= 4 else None
+    """Cut an address span to what an address is: no leading verb, no words after its last
+    unit (…村十组宅基地使用权人, …10组有平房三间); none at all without a unit."""
+    stop = _ADDRESS_STOPS.search(text, start, end)
+    if stop is not None:
+        end = stop.start()
+    lead = _ADDRESS_LEAD.match(text, start, end)
+    if lead is not None:
+        start = lead.end()
+    last = None
+    for last in _FINE_UNIT.finditer(text, start, end):  # noqa: B007  (the last one counts)
+        pass
+    if last is None or last.end() - start < MIN_ADDRESS:
+        return None
+    return start, last.end()
 
 
 def trim_date(text: str, start: int, end: int) -> tuple[int, int] | None:
     m = _DATE.match(text, start, end)
     return (start, m.end()) if m is not None else None
+
+
+def strip_address_lead(text: str, start: int, end: int) -> tuple[int, int]:
+    lead = _ADDRESS_LEAD.match(text, start, end)
+    return (lead.end(), end) if lead is not None and end - lead.end() >= MIN_ADDRESS else (start, end)
