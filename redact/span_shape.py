@@ -23,7 +23,9 @@ _DATE = regex.compile(f"{DATE}|{SHORT_DATE}")
 _NUMERALS = set("〇零一二三四五六七八九十两")
 _ADDRESS_STOPS = regex.compile(r"[:：\t\n\r\u3000，,。；;]|[(（](?:\d|[男女])")
 # Words before an address that a span may have swallowed (坐落于…, 现住址…).
-_ADDRESS_LEAD = regex.compile(r"^(?:坐落于|坐落在|位于|现住址|现住|现居|住址|家住|住所地|住所|住|址)")
+_ADDRESS_LEAD = regex.compile(
+    r"^(?:坐落于|坐落在|位于|现住址|现住|现居|住址|家住|住所地|住所|住|址)"
+)
 # An address ends on one of these: a village, group, number, building or room, or (the
 # corpus counts a home county as an address too) an administrative division.
 _FINE_UNIT = regex.compile(
@@ -68,4 +70,6 @@ def trim_date(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 def strip_address_lead(text: str, start: int, end: int) -> tuple[int, int]:
     lead = _ADDRESS_LEAD.match(text, start, end)
-    return (lead.end(), end) if lead is not None and end - lead.end() >= MIN_ADDRESS else (start, end)
+    if lead is None or end - lead.end() < MIN_ADDRESS:
+        return start, end
+    return lead.end(), end
