@@ -12,24 +12,18 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
-from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 from gkreview.ingest.normalize import fold_width
 from gkreview.redact.nlp import (
     LANGUAGE,
-    NER_LABELS,
     ChineseNlpEngine,
     build_pipeline,
     disable_network_lookups,
 )
 from gkreview.redact.protected import overlaps_any, protected_spans
 from gkreview.redact.recognizers.registry import chinese_recognizers
-from gkreview.redact.span_shape import (
-    strip_address_lead,
-    trim_address,
-    trim_date,
-    trim_to_name,
-)
+from gkreview.redact.recognizers.zh_ner import ZhNerRecognizer
+from gkreview.redact.span_shape import strip_address_lead
 
 NER_RECOGNIZER = "ZhNerRecognizer"
 
@@ -60,13 +54,7 @@ def build_analyzer_engine(model_dir: Path | None = None) -> AnalyzerEngine:
     for recognizer in chinese_recognizers():
         registry.add_recognizer(recognizer)
     if "ner" in nlp.pipe_names:
-        registry.add_recognizer(
-            SpacyRecognizer(
-                supported_language=LANGUAGE,
-                supported_entities=list(NER_LABELS),
-                name=NER_RECOGNIZER,
-            )
-        )
+        registry.add_recognizer(ZhNerRecognizer(supported_language=LANGUAGE, name=NER_RECOGNIZER))
     return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=[LANGUAGE])
 
 
@@ -85,24 +73,12 @@ def _to_detection(result: RecognizerResult) -> Detection:
     )
 
 
-def refine_model_span(detection: Detection, text: str) -> Detection | None:
-    """Hold the model's spans (and every address) to the shapes those can have."""
-    if detection.recognizer != NER_RECOGNIZER:
-        if detection.type == "ADDRESS":  # a rule's address may begin with 址 of 现住址
-            start, end = strip_address_lead(text, detection.start, detection.end)
-            return replace(detection, start=start, end=end)
+def strip_rule_address(detection: Detection, text: str) -> Detection:
+    """A rule's address may begin with the 址 of 现住址: strip such a lead."""
+    if detection.type != "ADDRESS" or detection.recognizer == NER_RECOGNIZER:
         return detection
-    if detection.type == "PERSON":
-        span = trim_to_name(text, detection.start, detection.end)
-    elif detection.type == "ADDRESS":
-        span = trim_address(text, detection.start, detection.end)
-    elif detection.type == "DATE_OF_BIRTH":
-        span = trim_date(text, detection.start, detection.end)
-    else:
-        return detection
-    if span is None:
-        return None
-    return replace(detection, start=span[0], end=span[1])
+    start, end = strip_address_lead(text, detection.start, detection.end)
+    return replace(detection, start=start, end=end)
 
 
 def resolve_overlaps(detections: list[Detection]) -> list[Detection]:
@@ -140,9 +116,8 @@ class PersonalDataAnalyzer:
         results = self.engine.analyze(text=folded, language=LANGUAGE, return_decision_process=True)
         protected = protected_spans(folded)
         detections = [
-            refined
+            strip_rule_address(_to_detection(r), folded)
             for r in results
             if r.entity_type == "CN_USCC" or overlaps_any(r.start, r.end, protected) is None
-            if (refined := refine_model_span(_to_detection(r), folded)) is not None
         ]
         return resolve_overlaps(detections)

@@ -16,13 +16,7 @@ from gkreview.redact.operators.mask import MaskParams, mask
 from gkreview.redact.operators.surname import SurnameParams, surname_mou
 
 OperatorParams = (
-    MaskParams
-    | EmailMaskParams
-    | IpParams
-    | SurnameParams
-    | AddressParams
-    | BirthDateParams
-    | None
+    MaskParams | EmailMaskParams | IpParams | SurnameParams | AddressParams | BirthDateParams | None
 )
 
 

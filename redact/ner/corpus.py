@@ -60,9 +60,7 @@ def load_split(corpus_dir: Path, split: str) -> list[NerRecord]:
     return records
 
 
-def to_docbin(
-    nlp: Language, records: Iterable[NerRecord]
-) -> tuple[DocBin, AlignmentReport]:
+def to_docbin(nlp: Language, records: Iterable[NerRecord]) -> tuple[DocBin, AlignmentReport]:
     """Tokenise each record with ``nlp``'s tokenizer and attach the entities that align."""
     docbin = DocBin(store_user_data=False)
     report = AlignmentReport()

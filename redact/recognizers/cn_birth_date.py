@@ -75,9 +75,7 @@ PARTIAL_DATE = (
     + ")"
 )
 # Pre-2010 documents write two-digit years (60年11月生, 58年8月28日生); only with 生/出生.
-SHORT_DATE = (
-    f"(?<![0-9]){_NOT_DIGIT_BEFORE}[2-9][0-9]年{_MONTH}月(?:{_DAY}[日号])?"
-)
+SHORT_DATE = f"(?<![0-9]){_NOT_DIGIT_BEFORE}[2-9][0-9]年{_MONTH}月(?:{_DAY}[日号])?"
 DATE = f"(?:{FULL_DATE}|{PARTIAL_DATE})"
 # A date in brackets right after a name in a list of people (高龄津贴: 王卫国（1922.11）、…).
 _AFTER_LISTED_NAME = rf"(?<=(?:^|[：:、\n\t ]|\u3000){NAME}[（(])"

@@ -18,7 +18,7 @@ from gkreview.redact.recognizers.cn_person_context import NAME
 
 ENTITY = "PERSON"
 _SPACE = r"[ \t\u3000]"
-_SEP = r"(?:[ \u3000]*[、，,；;][ \u3000]*|\u3000+|[ ]{2,}|\t)"
+_SEP = r"(?:[ \u3000]*[、，,；;][ \u3000]*|[ \u3000]+|\t)"  # U+3000 is folded to a space
 _ITEM = rf"(?:{NAME})"
 # A looser item, for the few names outside the grammar (陈香秀雅, a rare surname): 2–4 Hanzi.
 _LOOSE_ITEM = r"(?:\p{Han}{2,4}|\p{Han}{1,8}[·•・‧.]\p{Han}{1,8})"
@@ -63,8 +63,7 @@ class CnNameListRecognizer(EntityRecognizer):
         if ENTITY not in entities:
             return []
         results = [
-            self._result(start, end, "a line of names")
-            for start, end in self._list_items(text)
+            self._result(start, end, "a line of names") for start, end in self._list_items(text)
         ]
         for m in _NUMBERED_ROW.finditer(text):
             start, end = m.span("name")
