@@ -8,6 +8,7 @@ character belongs to at most one finding.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -19,11 +20,12 @@ from gkreview.redact.nlp import (
     ChineseNlpEngine,
     build_pipeline,
     disable_network_lookups,
+    jieba_words,
 )
 from gkreview.redact.protected import overlaps_any, protected_spans
 from gkreview.redact.recognizers.registry import chinese_recognizers
 from gkreview.redact.recognizers.zh_ner import ZhNerRecognizer
-from gkreview.redact.span_shape import strip_address_lead
+from gkreview.redact.span_shape import drop_trailing_word, strip_address_lead
 
 NER_RECOGNIZER = "ZhNerRecognizer"
 
@@ -73,12 +75,16 @@ def _to_detection(result: RecognizerResult) -> Detection:
     )
 
 
-def strip_rule_address(detection: Detection, text: str) -> Detection:
-    """A rule's address may begin with the 址 of 现住址: strip such a lead."""
-    if detection.type != "ADDRESS" or detection.recognizer == NER_RECOGNIZER:
-        return detection
-    start, end = strip_address_lead(text, detection.start, detection.end)
-    return replace(detection, start=start, end=end)
+def reshape(detection: Detection, text: str, words: Mapping[str, int]) -> Detection:
+    """Boundaries no single recognizer gets right: a rule's address may begin with the 址 of
+    现住址, and a long name may have run into a verb (邱健承办)."""
+    if detection.type == "ADDRESS" and detection.recognizer != NER_RECOGNIZER:
+        start, end = strip_address_lead(text, detection.start, detection.end)
+        return replace(detection, start=start, end=end)
+    if detection.type == "PERSON":
+        end = drop_trailing_word(text, detection.start, detection.end, words)
+        return replace(detection, end=end)
+    return detection
 
 
 def resolve_overlaps(detections: list[Detection]) -> list[Detection]:
@@ -104,8 +110,9 @@ def resolve_overlaps(detections: list[Detection]) -> list[Detection]:
 class PersonalDataAnalyzer:
     """Finds personal data (and things deliberately kept) in a document's text."""
 
-    def __init__(self, engine: AnalyzerEngine) -> None:
+    def __init__(self, engine: AnalyzerEngine, words: Mapping[str, int] | None = None) -> None:
         self.engine = engine
+        self.words = words if words is not None else jieba_words()
 
     @classmethod
     def build(cls, model_dir: Path | None = None) -> PersonalDataAnalyzer:
@@ -116,7 +123,7 @@ class PersonalDataAnalyzer:
         results = self.engine.analyze(text=folded, language=LANGUAGE, return_decision_process=True)
         protected = protected_spans(folded)
         detections = [
-            strip_rule_address(_to_detection(r), folded)
+            reshape(_to_detection(r), folded, self.words)
             for r in results
             if r.entity_type == "CN_USCC" or overlaps_any(r.start, r.end, protected) is None
         ]

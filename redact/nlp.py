@@ -40,6 +40,13 @@ def configure_jieba(cache_dir: Path | None = None) -> None:
     jieba.dt.tmp_dir = str(folder)
 
 
+def jieba_words() -> dict[str, int]:
+    """jieba's dictionary, word → frequency (read-only use: it is jieba's own table)."""
+    configure_jieba()
+    jieba.dt.check_initialized()
+    return jieba.dt.FREQ
+
+
 def build_pipeline(model_dir: Path | None = None) -> Language:
     """The zh pipeline: a trained one from ``model_dir`` if given, else a blank jieba one.
 

@@ -13,14 +13,19 @@ to the date it starts with.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import regex
 
 from gkreview.redact.recognizers.cn_birth_date import DATE, SHORT_DATE
 from gkreview.redact.recognizers.cn_person_context import NAME
+from gkreview.redact.recognizers.surnames import split_surname
 
 _NAME = regex.compile(NAME)
 _DATE = regex.compile(f"{DATE}|{SHORT_DATE}")
 _NUMERALS = set("〇零一二三四五六七八九十两")
+_PLACE_AFTER = regex.compile("等?[村庄镇乡屯寨](?!民|委)")
+COMMON_WORD = 200  # jieba dictionary frequency of an everyday word (承办 310, 占用 480)
 _ADDRESS_STOPS = regex.compile(r"[:：\t\n\r\u3000，,。；;]|[(（](?:\d|[男女])")
 # Words before an address that a span may have swallowed (坐落于…, 现住址…).
 _ADDRESS_LEAD = regex.compile(
@@ -38,12 +43,23 @@ MIN_ADDRESS = 4
 def trim_to_name(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The name at the start of ``text[start:end]``, or None when it cannot be a name."""
     m = _NAME.match(text, start, end)
-    if m is None:
+    if m is None or _PLACE_AFTER.match(text, m.end()):  # 王营等村, 李楼村: places
         return None
     given = text[start + 1 : m.end()]
     if given and set(given) <= _NUMERALS:  # 高二, 王五 as a grade or a placeholder
         return None
     return start, m.end()
+
+
+def drop_trailing_word(text: str, start: int, end: int, words: Mapping[str, int]) -> int:
+    """A long name whose last two characters are a common word (邱健承办, 尉迟文占用) has run
+    into a verb: the end without it. Two-character given names are left alone (王建国)."""
+    parts = split_surname(text[start:end])
+    if parts is None or len(parts[1]) < 3:
+        return end
+    if words.get(text[end - 2 : end], 0) >= COMMON_WORD:
+        return end - 2
+    return end
 
 
 def trim_address(text: str, start: int, end: int) -> tuple[int, int] | None:

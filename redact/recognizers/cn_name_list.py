@@ -40,9 +40,10 @@ _SEPARATOR = regex.compile(_SEP)
 
 
 class CnNameListRecognizer(EntityRecognizer):
-    """Names in a line that lists only names (0.8), or heading a numbered row (0.8)."""
+    """Names in a line that lists only names, or heading a numbered row (0.86: the list's
+    structure fixes a name's boundaries better than the model, whose score is 0.85)."""
 
-    SCORE: ClassVar[float] = 0.8
+    SCORE: ClassVar[float] = 0.86
     MIN_ITEMS_WITHOUT_HEADER: ClassVar[int] = 3
 
     def __init__(self, supported_language: str = "zh", name: str = "CnNameListRecognizer"):

@@ -51,8 +51,7 @@ CONTEXT_WORDS: tuple[str, ...] = (
     "代收人", "见证人", "证人", "在场人", "申报人", "承包方代表", "救助对象", "受助人", "户名",
     "村民", "居民", "农户", "我叫", "名叫", "相对人", "相对人名称", "处罚对象",
     "其父", "其母", "其妻", "其夫", "其子", "其女", "父亲", "母亲", "配偶", "丈夫", "妻子",
-    "儿子", "女儿", "律师", "矫正对象", "职工", "学生", "幼儿", "老人", "病人", "伤者",
-    "主持", "参加", "出席", "列席",
+    "儿子", "女儿", "律师", "矫正对象", "职工", "学生", "幼儿", "病人", "伤者",
     # People acting for an agency are names too (the public-role rule then keeps them).
     *OFFICIAL_TITLES,
 )  # fmt: skip
@@ -101,7 +100,7 @@ BLOCKED_WORDS: tuple[str, ...] = (
 
 # Never the first given-name character: function words, pronouns, units, 某.
 _STOP_FIRST = (
-    "某于在因等的之与及或对将把被由从到已未不没均都也是系称所即则并又还仍就曾现住男女性身诉人说讲氏"
+    "某于在因等的之与及或对将把被由从到已未不没均都也是系称所即则并又还仍就曾现住男女性身诉人说讲氏各"
     "本该其此我你他她您们个名号〇零市县区省州镇乡"
 )
 # Never the second one (the name's third character): those, and words that follow a name.
