@@ -52,6 +52,9 @@ CONTEXT_WORDS: tuple[str, ...] = (
     "村民", "居民", "农户", "我叫", "名叫", "相对人", "相对人名称", "处罚对象",
     "其父", "其母", "其妻", "其夫", "其子", "其女", "父亲", "母亲", "配偶", "丈夫", "妻子",
     "儿子", "女儿", "律师", "矫正对象", "职工", "学生", "幼儿", "病人", "伤者",
+    # Meeting roles only as line headers with a colon (参加仲裁 is no roster); the text is
+    # width-folded, so the colon may be either form.
+    "主持:", "参加:", "出席:", "列席:", "主持：", "参加：", "出席：", "列席：",
     # People acting for an agency are names too (the public-role rule then keeps them).
     *OFFICIAL_TITLES,
 )  # fmt: skip
