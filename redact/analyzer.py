@@ -15,6 +15,7 @@ from pathlib import Path
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
 
 from gkreview.ingest.normalize import fold_width
+from gkreview.redact.context import ChineseContextEnhancer
 from gkreview.redact.nlp import (
     LANGUAGE,
     ChineseNlpEngine,
@@ -57,7 +58,12 @@ def build_analyzer_engine(model_dir: Path | None = None) -> AnalyzerEngine:
         registry.add_recognizer(recognizer)
     if "ner" in nlp.pipe_names:
         registry.add_recognizer(ZhNerRecognizer(supported_language=LANGUAGE, name=NER_RECOGNIZER))
-    return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=[LANGUAGE])
+    return AnalyzerEngine(
+        registry=registry,
+        nlp_engine=nlp_engine,
+        supported_languages=[LANGUAGE],
+        context_aware_enhancer=ChineseContextEnhancer(),
+    )
 
 
 def _to_detection(result: RecognizerResult) -> Detection:
