@@ -58,3 +58,11 @@ def test_ner_span_scores_exact_match() -> None:
     assert (person.tp, person.fp, person.fn) == (1, 1, 0)
     assert (address.tp, address.fp, address.fn) == (0, 1, 1)
     assert scores.leak.total == 6 and scores.leak.unflagged == 1
+
+
+def test_ner_model_config_names_no_machine_path() -> None:
+    model = ner_model_dir()
+    assert model is not None
+    config = (model / "config.cfg").read_text(encoding="utf-8")
+    assert 'train = null' in config and 'dev = null' in config
+    assert "/tmp/" not in config and "gkreview-train-" not in config

@@ -1,7 +1,7 @@
 """Builds the gkreview disclosure-attribute corpus: train.jsonl, dev.jsonl, test.jsonl.
 
     .venv/bin/python corpus/disclosure/build.py                   # the committed corpus
-    .venv/bin/python corpus/disclosure/build.py --out /tmp/d --seed 7
+    .venv/bin/python corpus/disclosure/build.py --out out/disclosure --seed 7
     .venv/bin/python corpus/disclosure/build.py --stats           # print the count tables
 
 Every document comes from a FAMILY written by hand in ``families/*.txt``: a skeleton of one

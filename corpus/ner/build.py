@@ -1,7 +1,7 @@
 """Builds the gkreview NER corpus: train, dev, dev_fit and test .jsonl beside this file.
 
     .venv/bin/python corpus/ner/build.py                 # the committed corpus (default seed)
-    .venv/bin/python corpus/ner/build.py --out /tmp/ner --seed 7
+    .venv/bin/python corpus/ner/build.py --out out/ner --seed 7
 
 Sources (see PROVENANCE.md): the templates in templates/*.txt and the documents in
 handwritten/*.txt were written for this project; person names come from Faker's zh_CN person

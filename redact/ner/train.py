@@ -40,6 +40,14 @@ def _dir_size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
+def forget_training_paths(config_path: Path) -> None:
+    """The shipped config must not name the temporary folders it was trained from."""
+    config = Config().from_disk(config_path, interpolate=False)
+    config["paths"]["train"] = None
+    config["paths"]["dev"] = None
+    config.to_disk(config_path)
+
+
 def train_one(
     corpus_dir: Path, work_dir: Path, segmenter: str, max_steps: int | None = None, seed: int = 0
 ) -> TrainResult:
@@ -99,6 +107,7 @@ def train_segmenters(
         if target_dir.exists():
             shutil.rmtree(target_dir)
         shutil.copytree(best.model_dir, target_dir)
+        forget_training_paths(target_dir / "config.cfg")
     best.model_dir = target_dir
     for r in results:
         if r is not best:
