@@ -129,6 +129,9 @@ GROUNDS: MappingProxyType[str, Ground] = _table(
     # 依申请公开.
     Ground("on_request_own_matter", "on_request", "仅涉及特定对象自身事项", "第二十七条"),
     Ground("no_public_category", "on_request", "未识别出应当主动公开的类别", "第二十七条"),
+    # What the trained classifier proposes where no rule speaks; a person must confirm it.
+    Ground("model_public", "public", "分类模型判断应主动公开", "第十九条"),
+    Ground("model_on_request", "on_request", "分类模型判断宜依申请公开", "第二十七条"),
 )
 
 NOT_PUBLIC_CODES: frozenset[str] = frozenset(

@@ -13,10 +13,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from gkreview.classify.blend import GROUND_THRESHOLD, best, blend
 from gkreview.classify.combine import NO_HIT_CONFIDENCE, combine
 from gkreview.classify.context import Rule, RuleContext
 from gkreview.classify.evidence import Evidence, RuleHit
 from gkreview.classify.grounds import LABELS, NOT_PUBLIC_CODES, Attribute, ground
+from gkreview.classify.model.predictor import ModelPrediction
 from gkreview.classify.rules import DEFAULT_RULES
 from gkreview.classify.rules.secrecy import state_secret_marking
 from gkreview.ingest.metadata import DocumentMetadata
@@ -56,6 +58,8 @@ class Proposal:
     parts: list[Reason] = field(default_factory=list)
     hits: tuple[RuleHit, ...] = ()  # every hit, winners and losers, for tracing
     scores: dict[str, float] = field(default_factory=dict)
+    topic: str | None = None  # 主题分类, from the trained model
+    topic_confidence: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The contract's ``disclosure`` object (plus ``parts``)."""
@@ -75,22 +79,26 @@ def propose(
     meta: DocumentMetadata,
     findings: Sequence[FindingLike],
     rules: Sequence[Rule] = DEFAULT_RULES,
+    model: ModelPrediction | None = None,
 ) -> Proposal:
-    """Run the rules on one document and combine their hits into a proposal."""
+    """Run the rules on one document and combine their hits into a proposal; with the
+    trained model's prediction, blend the two (``classify.blend``)."""
     ctx = RuleContext.build(text, meta)
     hits = [hit for rule in rules for hit in rule(ctx)]
     if meta.secrecy is not None and not any(h.decisive for h in hits):
         hits += state_secret_marking(ctx)  # whatever rule set, a marking is never outvoted
     verdict = combine(hits)
-    if verdict is None:
-        attribute: Attribute = "on_request"
+    scores: dict[str, float] = dict(verdict.scores) if verdict is not None else {}
+    decisive = verdict is not None and any(h.decisive for h in verdict.support)
+    if model is not None and not decisive:
+        attribute, confidence, reasons = _with_model(ctx, hits, scores, model)
+    elif verdict is None:
+        attribute = "on_request"
         confidence = NO_HIT_CONFIDENCE
         reasons = [_no_category(ctx)]
-        scores: dict[str, float] = {}
     else:
         attribute, confidence = verdict.attribute, verdict.confidence
         reasons = _reasons(verdict.support)
-        scores = dict(verdict.scores)
     if attribute == "not_public":
         assert any(r.code in NOT_PUBLIC_CODES for r in reasons), "not_public needs a ground"
         parts: list[Reason] = []
@@ -107,6 +115,44 @@ def propose(
         parts=parts,
         hits=tuple(hits),
         scores=scores,
+        topic=model.topic if model is not None else None,
+        topic_confidence=round(model.topic_confidence, 3) if model is not None else None,
+    )
+
+
+def _with_model(
+    ctx: RuleContext, hits: Sequence[RuleHit], scores: dict[str, float], model: ModelPrediction
+) -> tuple[Attribute, float, list[Reason]]:
+    """The blended attribute, its confidence, and reasons that keep their evidence: the
+    rules' for that attribute, then the model's grounds where no rule gave one."""
+    probs = blend(scores, model.attribute_probs)
+    attribute = best(probs)
+    support = sorted(
+        (h for h in hits if not h.part and h.attribute == attribute),
+        key=lambda h: (not h.decisive, -h.weight),
+    )
+    reasons = _reasons(support)
+    if attribute == "not_public":
+        have = {r.code for r in reasons}
+        grounds = list(model.grounds(GROUND_THRESHOLD)) or [
+            max(model.ground_probs, key=model.ground_probs.get)
+        ]
+        reasons += [_model_ground(ctx, code, model.ground_probs[code]) for code in grounds
+                    if code not in have]  # fmt: skip
+    elif not reasons:
+        code = "model_public" if attribute == "public" else "model_on_request"
+        reasons = [_model_ground(ctx, code, model.attribute_probs[attribute])]
+    return attribute, round(probs[attribute], 4), reasons
+
+
+def _model_ground(ctx: RuleContext, code: str, probability: float) -> Reason:
+    g = ground(code)
+    return Reason(
+        code,
+        g.article,
+        f"分类模型据全文判断属于“{g.label}”（概率{probability:.2f}），无规则直接证据，请人工核实",
+        ctx.title_evidence(),
+        g.label,
     )
 
 

@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from gkreview import __version__
+from gkreview.classify.model.predictor import DisclosureModel
 from gkreview.classify.propose import propose
 from gkreview.ingest.document import ExtractedDocument
 from gkreview.ingest.metadata import DocumentMetadata, extract_metadata
@@ -119,13 +120,19 @@ class Reviewer:
     analyzer: PersonalDataAnalyzer
     policy: dict[str, Treatment] = field(default_factory=lambda: dict(GENERAL))
     model_dir: Path | None = None
+    disclosure_model: DisclosureModel | None = None
 
     @classmethod
     def build(cls, model_dir: Path | None = None, use_model: bool = True) -> Reviewer:
         """Engines built once; the shipped NER from ``models/`` unless told otherwise."""
         if model_dir is None and use_model:
             model_dir = ner_model_dir()
-        return cls(PersonalDataAnalyzer.build(model_dir), model_dir=model_dir)
+        disclosure_model = DisclosureModel.load() if use_model else None
+        return cls(
+            PersonalDataAnalyzer.build(model_dir),
+            model_dir=model_dir,
+            disclosure_model=disclosure_model,
+        )
 
     def review_path(self, path: Path) -> Review:
         data = load_bytes(path)
@@ -135,7 +142,10 @@ class Reviewer:
     def review_extracted(self, doc: ExtractedDocument, name: str, sha256: str) -> Review:
         meta = extract_metadata(doc.text)
         findings = make_findings(doc.text, self.analyzer.analyze(doc.text), self.policy)
-        proposal = propose(doc.text, meta, findings)
+        prediction = (
+            self.disclosure_model.predict(doc.text) if self.disclosure_model is not None else None
+        )
+        proposal = propose(doc.text, meta, findings, model=prediction)
         disclosure = Disclosure(
             attribute=proposal.attribute,
             label=proposal.label,
@@ -144,6 +154,8 @@ class Reviewer:
             reasons=[_reason(r) for r in proposal.reasons],
             partial=proposal.partial,
             parts=[_reason(r) for r in proposal.parts],
+            topic=proposal.topic,
+            topic_confidence=proposal.topic_confidence,
         )
         return Review(
             review_id=uuid.uuid4().hex,

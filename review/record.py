@@ -2,8 +2,8 @@
 
 Field names follow ``shared/contract``: consumers rely on them, so they are only ever added to.
 Additions beyond the contract: ``document.encoding/secrecy/copy_number/doc_type``,
-``findings[].label/explanation/context_word/validated``, ``disclosure.parts``, ``warnings``
-and ``generator``.
+``findings[].label/explanation/context_word/validated``, ``disclosure.parts/topic/
+topic_confidence``, ``warnings`` and ``generator``.
 """
 
 from __future__ import annotations
@@ -39,6 +39,8 @@ class Disclosure:
     reasons: list[Reason]
     partial: bool
     parts: list[Reason] = field(default_factory=list)
+    topic: str | None = None  # 主题分类 of the government information catalogue
+    topic_confidence: float | None = None
 
 
 @dataclass(slots=True)

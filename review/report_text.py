@@ -57,6 +57,8 @@ def render_text(review: dict[str, Any], text: str | None = None) -> str:
     partial = "（可区分处理后公开）" if disc["partial"] else ""
     lines.append(f"建议公开属性：{disc['label']}{partial}　置信度 {disc['confidence']:.2f}")
     lines.append(f"附注行：（{disc['marking']}）")
+    if disc.get("topic"):
+        lines.append(f"主题分类：{disc['topic']}（置信度 {disc['topic_confidence']:.2f}）")
     for reason in disc["reasons"]:
         ground = reason.get("label") or reason["code"]
         lines.append(f"  理由：{ground}（{reason['article']}）— {reason.get('explanation', '')}")

@@ -330,3 +330,25 @@ def review_schema_disclosure() -> dict:
         if path.exists():
             return json.loads(path.read_text(encoding="utf-8"))["properties"]["disclosure"]
     pytest.skip("no contract schema beside the repo")
+
+
+def test_propose_marked_document_never_public_even_when_the_model_says_so() -> None:
+    """The trained model cannot outvote a secrecy marking, however sure it is."""
+    from gkreview.classify.grounds import NOT_PUBLIC_CODES
+    from gkreview.classify.model.predictor import ModelPrediction
+    from gkreview.classify.propose import propose
+    from gkreview.ingest.metadata import extract_metadata
+
+    text = (
+        "机密★10年\n关于印发2024年城市更新工作要点的通知\n各区人民政府：\n"
+        "现将工作要点印发给你们，请认真贯彻落实。\n天津市人民政府办公厅\n2024年3月1日\n"
+    )
+    sure_public = ModelPrediction(
+        attribute_probs={"public": 0.999, "on_request": 0.0005, "not_public": 0.0005},
+        ground_probs=dict.fromkeys(sorted(NOT_PUBLIC_CODES), 0.01),
+        topic="综合政务",
+        topic_confidence=0.9,
+    )
+    proposal = propose(text, extract_metadata(text), (), model=sure_public)
+    assert proposal.attribute == "not_public"
+    assert proposal.reasons[0].code == "state_secret"

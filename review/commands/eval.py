@@ -14,6 +14,15 @@ from rich.table import Table
 from gkreview.redact.ner.corpus import load_split
 from gkreview.redact.ner.evaluate import SpanScores
 from gkreview.review.evaluation import evaluate_jieba_nr, evaluate_personal_data
+from gkreview.review.evaluation_disclosure import (
+    DisclosureScores,
+    combined_predictor,
+    evaluate_disclosure,
+    load_disclosure_split,
+    model_predictor,
+    print_disclosure,
+    rules_predictor,
+)
 from gkreview.review.pipeline import Reviewer
 
 DEFAULT_CORPUS = Path("corpus")
@@ -48,10 +57,12 @@ def evaluate(
         Path | None, typer.Option("--json", help="另把 JSON 结果写入此文件 / also write JSON here.")
     ] = None,
 ) -> None:
-    """在留出测试集上评测个人信息识别：各类型的准确率、召回率、F1，以及漏标的个人信息字符比例。
+    """在留出测试集上评测：个人信息识别（各类型准确率、召回率、F1，漏标字符比例）与公开属性
+    （准确率、各类准确率与召回率、不予公开理由召回率、混淆矩阵、校准表）。
 
     Measures detection of PERSON, ADDRESS and DATE_OF_BIRTH on the held-out split, the share
-    of personal-data characters left unflagged, and jieba's `nr` tags as a baseline.
+    of personal-data characters left unflagged, and jieba's `nr` tags as a baseline; and the
+    disclosure attribute (rules, model, and both combined) with a reliability table.
     Run from the repository: gkreview eval --corpus corpus
     """
     try:
@@ -60,6 +71,7 @@ def evaluate(
         typer.echo(f"gkreview: {err}", err=True)
         raise typer.Exit(2) from err
     reviewer = Reviewer.build()
+    disclosure = _disclosure(corpus, split, reviewer)
     ours = evaluate_personal_data(reviewer, records)
     baseline = evaluate_jieba_nr(records)
     result = {
@@ -68,6 +80,7 @@ def evaluate(
         "model": str(reviewer.model_dir) if reviewer.model_dir else None,
         "personal_data": ours.as_dict(),
         "baseline_jieba_nr": baseline.as_dict(),
+        "disclosure": {name: scores.as_dict() for name, scores in disclosure.items()},
     }
     as_json = json.dumps(result, ensure_ascii=False, indent=2)
     if json_out is not None:
@@ -82,3 +95,29 @@ def evaluate(
         f"{ours.leak.unflagged}/{ours.leak.total} = {ours.leak.share:.2%}"
     )
     console.print(_table("基线：jieba 词性 nr / baseline: jieba nr tags", baseline))
+    if "combined" in disclosure:
+        print_disclosure(console, disclosure["combined"], f"公开属性 / attribute ({split})")
+    summary = Table(title="公开属性：规则、模型与二者结合 / rules, model, combined")
+    for column in ("predictor", "accuracy", "macro F1", "ground recall", "ECE"):
+        summary.add_column(column, justify="left" if column == "predictor" else "right")
+    for name, sc in disclosure.items():
+        summary.add_row(
+            name, f"{sc.accuracy:.3f}", f"{sc.macro_f1:.3f}", f"{sc.ground_recall.recall:.3f}",
+            f"{sc.ece:.3f}",
+        )  # fmt: skip
+    console.print(summary)
+
+
+def _disclosure(corpus: Path, split: str, reviewer: Reviewer) -> dict[str, DisclosureScores]:
+    """The attribute on ``corpus/disclosure/<split>``: rules alone, the model alone, and
+    both blended as ``check`` proposes; empty when that corpus is absent."""
+    try:
+        docs = load_disclosure_split(corpus, split)
+    except FileNotFoundError:
+        return {}
+    results = {"rules": evaluate_disclosure(rules_predictor(), docs)}
+    model = reviewer.disclosure_model
+    if model is not None:
+        results["model"] = evaluate_disclosure(model_predictor(model), docs)
+        results["combined"] = evaluate_disclosure(combined_predictor(model), docs)
+    return results

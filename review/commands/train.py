@@ -1,8 +1,13 @@
-"""``gkreview train``: rebuild the shipped NER in ``models/`` from ``corpus/``."""
+"""``gkreview train``: rebuild a shipped model in ``models/`` from ``corpus/``.
+
+``--task ner`` (the default) trains the NER; ``--task disclosure`` the disclosure-attribute
+classifier (``review/commands/train_disclosure.py``).
+"""
 
 from __future__ import annotations
 
 import time
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -15,14 +20,35 @@ from gkreview.redact.ner.tokenizer import SEGMENTERS
 from gkreview.review.evaluation import evaluate_jieba_nr, evaluate_personal_data
 from gkreview.review.pipeline import Reviewer
 
+DISCLOSURE_MODEL = "disclosure"
+
+
+class Task(StrEnum):
+    ner = "ner"
+    disclosure = "disclosure"
+
 
 def train(
     corpus: Annotated[
-        Path, typer.Option("--corpus", help="语料目录（含 ner/train.jsonl 与 ner/dev.jsonl）。")
+        Path,
+        typer.Option(
+            "--corpus", help="语料目录（含 ner/ 或 disclosure/ 的 train、dev、test.jsonl）。"
+        ),
     ] = Path("corpus"),
     out: Annotated[
-        Path, typer.Option("--out", help="模型输出目录 / where the pipeline is written.")
-    ] = MODELS_DIR / NER_MODEL,
+        Path | None,
+        typer.Option(
+            "--out",
+            help="模型输出目录（默认 models/zh_gkreview_ner 或 models/disclosure）/ output folder.",
+        ),
+    ] = None,
+    task: Annotated[
+        Task,
+        typer.Option(
+            "--task",
+            help="训练哪个模型：ner（姓名住址识别，默认）或 disclosure（公开属性分类）。",
+        ),
+    ] = Task.ner,
     segmenter: Annotated[
         str,
         typer.Option(
@@ -31,17 +57,32 @@ def train(
         ),
     ] = "auto",
     max_steps: Annotated[
-        int | None, typer.Option("--max-steps", help="每个模型的最大训练步数（默认见 ner.cfg）。")
+        int | None,
+        typer.Option(
+            "--max-steps",
+            help="每个模型的最大训练步数（ner 默认见 ner.cfg；disclosure 只限 spaCy 候选）。",
+        ),
     ] = None,
     seed: Annotated[int, typer.Option("--seed", help="随机种子 / random seed.")] = 0,
 ) -> None:
-    """从 corpus/ 训练姓名、住址、出生日期识别模型，写入 models/，并附模型卡。
+    """从 corpus/ 训练模型写入 models/，并附模型卡：默认训练姓名、住址、出生日期识别模型；
+    --task disclosure 训练公开属性分类模型。
 
     Trains the Chinese NER (PERSON, ADDRESS, DATE_OF_BIRTH) from corpus/ner, choosing the
     segmenter on the dev split, writes it to models/ with a model card holding the held-out
-    test metrics. The test split is never used for training or selection.
+    test metrics. With --task disclosure, trains the disclosure-attribute classifier from
+    corpus/disclosure (n-gram logistic regression and spaCy textcat, the better on dev kept)
+    into models/disclosure. The test split is never used for training or selection.
     """
+    if task is Task.disclosure:
+        from gkreview.review.commands.train_disclosure import run_train_disclosure
+
+        target = out if out is not None else MODELS_DIR / DISCLOSURE_MODEL
+        typer.echo(run_train_disclosure(corpus, target, seed=seed, max_steps=max_steps))
+        return
     from gkreview.redact.ner.train import train_segmenters  # spaCy's trainer is heavy
+
+    out = out if out is not None else MODELS_DIR / NER_MODEL
 
     if segmenter == "auto":
         candidates = SEGMENTERS

@@ -1,0 +1,47 @@
+"""How the trained model's probabilities and the rules' evidence make one proposal.
+
+The rules explain; the model generalises past them. Neither alone decides (a secrecy
+marking aside, which ``combine`` settles before this is reached). Each attribute's score
+is the model's log-probability plus ``rule_weight`` times the rules' summed weights::
+
+    z_a = log p_model(a) + rule_weight * rules(a);   p(a) = softmax(z)_a
+
+so a rule of weight 1.0 multiplies the odds of its attribute by e^rule_weight, and the
+confidence shown is p(attribute) of the result. ``RULE_WEIGHT`` was chosen on the dev split
+of ``corpus/disclosure`` (see ``gkreview eval``); ties go to the more restrictive attribute.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+
+from gkreview.classify.grounds import ATTRIBUTES, Attribute
+
+RULE_WEIGHT = 1.0
+_FLOOR = 1e-6
+
+
+def blend(
+    rule_scores: Mapping[str, float],
+    model_probs: Mapping[str, float],
+    rule_weight: float = RULE_WEIGHT,
+) -> dict[Attribute, float]:
+    z = {
+        a: math.log(max(model_probs.get(a, 0.0), _FLOOR)) + rule_weight * rule_scores.get(a, 0.0)
+        for a in ATTRIBUTES
+    }
+    top = max(z.values())
+    exp = {a: math.exp(v - top) for a, v in z.items()}
+    total = sum(exp.values())
+    return {a: exp[a] / total for a in ATTRIBUTES}
+
+
+def best(probs: Mapping[Attribute, float]) -> Attribute:
+    """The most probable attribute; ATTRIBUTES is most restrictive first, max keeps the first."""
+    return max(ATTRIBUTES, key=lambda a: probs[a])
+
+# A not_public proposal lists every ground the model gives at least this probability (and
+# its most probable one): an officer reads a second candidate ground, with its probability,
+# more easily than he notices a missing one. Chosen on dev.
+GROUND_THRESHOLD = 0.5
