@@ -47,8 +47,9 @@ def margin_confidence(best: float, runner_up: float) -> float:
 
 
 def combine(hits: Iterable[RuleHit]) -> Verdict | None:
-    """The attribute the voting hits support; None when no hit votes (``part`` hits don't)."""
-    voting = [h for h in hits if not h.part]
+    """The attribute the voting hits support; None when no hit votes (``part`` and ``cue``
+    hits don't)."""
+    voting = [h for h in hits if not h.part and not h.cue]
     if not voting:
         return None
     scores = {a: sum(h.weight for h in voting if h.attribute == a) for a in ATTRIBUTES}

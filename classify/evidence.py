@@ -32,7 +32,8 @@ class RuleHit:
     ``weight`` is the rule's strength in the vote (about 1.0 for a structural fact such as the
     文种, less for a content cue). A ``decisive`` hit (a secrecy marking) settles the attribute
     alone. A ``part`` hit does not vote: it names a part to withhold when the document is
-    otherwise released (区分处理, 第三十七条).
+    otherwise released (区分处理, 第三十七条). A ``cue`` hit does not vote either: it names the
+    ground to cite when the document is withheld (``rules.ground_cues``).
     """
 
     attribute: Attribute
@@ -44,6 +45,7 @@ class RuleHit:
     decisive: bool = False
     part: bool = False
     rule: str = ""  # the rule's name, for tracing
+    cue: bool = False
 
     def __post_init__(self) -> None:
         g = ground(self.code)
@@ -63,9 +65,10 @@ class RuleHit:
         decisive: bool = False,
         part: bool = False,
         rule: str = "",
+        cue: bool = False,
     ) -> RuleHit:
         """A hit whose attribute and article come from the grounds table."""
         g = ground(code)
         return cls(
-            g.attribute, code, g.article, explanation, evidence, weight, decisive, part, rule
+            g.attribute, code, g.article, explanation, evidence, weight, decisive, part, rule, cue
         )

@@ -99,6 +99,8 @@ def propose(
     else:
         attribute, confidence = verdict.attribute, verdict.confidence
         reasons = _reasons(verdict.support)
+        if attribute == "not_public":
+            reasons += _cue_reasons(hits, reasons)
     if attribute == "not_public":
         assert any(r.code in NOT_PUBLIC_CODES for r in reasons), "not_public needs a ground"
         parts: list[Reason] = []
@@ -128,21 +130,30 @@ def _with_model(
     probs = blend(scores, model.attribute_probs)
     attribute = best(probs)
     support = sorted(
-        (h for h in hits if not h.part and h.attribute == attribute),
+        (h for h in hits if not h.part and not h.cue and h.attribute == attribute),
         key=lambda h: (not h.decisive, -h.weight),
     )
     reasons = _reasons(support)
     if attribute == "not_public":
+        reasons += _cue_reasons(hits, reasons)
         have = {r.code for r in reasons}
-        grounds = list(model.grounds(GROUND_THRESHOLD)) or [
-            max(model.ground_probs, key=model.ground_probs.get)
-        ]
-        reasons += [_model_ground(ctx, code, model.ground_probs[code]) for code in grounds
-                    if code not in have]  # fmt: skip
+        # The model's grounds at or above the threshold; its best one only when neither a
+        # rule nor a cue named any (an unsure guess beside evidence only adds noise).
+        ranked = sorted(model.ground_probs, key=lambda c: -model.ground_probs[c])
+        grounds = [c for c in ranked if model.ground_probs[c] >= GROUND_THRESHOLD and c not in have]
+        if not grounds and not have & NOT_PUBLIC_CODES:
+            grounds = ranked[:1]
+        reasons += [_model_ground(ctx, code, model.ground_probs[code]) for code in grounds]
     elif not reasons:
         code = "model_public" if attribute == "public" else "model_on_request"
         reasons = [_model_ground(ctx, code, model.attribute_probs[attribute])]
     return attribute, round(probs[attribute], 4), reasons
+
+
+def _cue_reasons(hits: Sequence[RuleHit], have: Sequence[Reason]) -> list[Reason]:
+    """The grounds that ``rules.ground_cues`` name and no voting rule gave already."""
+    codes = {r.code for r in have}
+    return _reasons([h for h in hits if h.cue and h.code not in codes])
 
 
 def _model_ground(ctx: RuleContext, code: str, probability: float) -> Reason:

@@ -13,6 +13,7 @@ from gkreview.classify.rules.categories import public_categories
 from gkreview.classify.rules.commercial import commercial_secret
 from gkreview.classify.rules.drafts import internal_draft, public_consultation
 from gkreview.classify.rules.enforcement import case_file
+from gkreview.classify.rules.ground_cues import ground_cues
 from gkreview.classify.rules.internal import internal_management
 from gkreview.classify.rules.mandatory import law_prohibited, security_stability
 from gkreview.classify.rules.normative import normative_document, public_notice
@@ -53,6 +54,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     public_categories,
     # 第二十七条
     own_matter_reply,
+    # which ground a withheld document cites (does not vote)
+    ground_cues,
 )
 
 __all__ = ["DEFAULT_RULES"]
