@@ -112,7 +112,8 @@ NOT_NAMES = [
     ("historical figure", "纪念孙中山先生诞辰。"),
     ("historical figure, 同志", "深入学习雷锋同志的精神。"),
     ("table header", "姓名\t性别\t住址"),
-    ("no context", "张伟于2020年提出申请。"),
+    ("no context", "张伟提出的申请已收悉。"),
+    ("an organisation on a date", "万达广场于2020年开业。"),
 ]
 
 
@@ -141,3 +142,25 @@ def test_precision_on_the_training_corpus() -> None:
     print(f"PERSON by context on train+dev: P={precision:.3f} R={recall:.3f} ({tp}/{fp}/{fn})")
     assert precision > 0.95
     assert recall > 0.2
+
+
+@pytest.mark.parametrize(
+    ("case", "sentence", "names"),
+    [
+        ("同志", "经研究，易安然同志不再担任天心区林业局局长职务。", ["易安然"]),
+        (
+            "birth month in brackets",
+            "胡家寨村：周月琴（1922.07）、王卫国（1922.11）",
+            ["周月琴", "王卫国"],
+        ),
+        ("birth year in brackets", "其中万长顺（1932年生）系五保户。", ["万长顺"]),
+        ("age", "答：余满仓，今年72岁，住在本村。", ["余满仓"]),
+        ("the household's house", "经丈量，田刚存户正房四间，坐落于村南。", ["田刚存"]),
+        ("the unit in brackets", "请以下同志准时参会：滕菊叶（镇赉县交通运输局）。", ["滕菊叶"]),
+        ("a date", "牛金凤于2015年08月12日在本店购买电动车一辆。", ["牛金凤"]),
+        ("a verb after the name", "副县长朱利来到郭堡镇湖口村看望老人。", ["朱利"]),
+    ],
+)
+def test_person_context_suffixes(case: str, sentence: str, names: list[str]) -> None:
+    folded = fold_width(sentence)
+    assert [folded[s:e] for s, e, _ in found(sentence)] == names

@@ -21,7 +21,8 @@ _SPACE = r"[ \t\u3000]"
 _SEP = r"(?:[ \u3000]*[、，,；;][ \u3000]*|[ \u3000]+|\t)"  # U+3000 is folded to a space
 _ITEM = rf"(?:{NAME})"
 # A looser item, for the few names outside the grammar (陈香秀雅, a rare surname): 2–4 Hanzi.
-_LOOSE_ITEM = r"(?:\p{Han}{2,4}|\p{Han}{1,8}[·•・‧.]\p{Han}{1,8})"
+# The dotted form first: items are matched one at a time, and 吐尔逊 alone is an item too.
+_LOOSE_ITEM = r"(?:\p{Han}{1,8}[·•・‧.]\p{Han}{1,8}|\p{Han}{2,4})"
 # Items that end like a place or an organisation are not names (张庄, 王营, 李村).
 _PLACE_END = regex.compile(
     "[村庄镇乡区县市屯营寨店集湾坪沟岗堡街路巷里社厂局委办所站院校队组院部处科]$"
@@ -34,6 +35,13 @@ _LIST_LINE = regex.compile(
 _NUMBERED_ROW = regex.compile(
     rf"(?m)^{_SPACE}*[0-9０-９]{{1,3}}[.、．][ \u3000]*(?P<name>{_ITEM})(?=[ \t\u3000,，(（]|$)"
 )
+# A table row as text: cells apart by spaces (U+3000 is folded to a space), no sentence
+# punctuation. 五垛乡胡塘村　金海燕　烈属　1370元: the row's other cells (a place, a number,
+# the sex) show it is a row about people, and the cell with a name's exact shape is the name.
+_ROW = regex.compile(r"(?m)^[ \t\u3000]*(?P<row>[^\n。，,；;：:！？!?]+?)[ \t\u3000]*$")
+_CELL = regex.compile(r"[^ \t\u3000]+")
+_ROW_EVIDENCE = regex.compile(r"[0-9０-９]|^[男女]$|[村镇乡街]$|社区$|村委$")
+_NUMERALS = frozenset("〇零一二三四五六七八九十两")
 _ONE_ITEM = regex.compile(_LOOSE_ITEM)
 _NAME_ITEM = regex.compile(rf"{_ITEM}$")
 _SEPARATOR = regex.compile(_SEP)
@@ -63,14 +71,16 @@ class CnNameListRecognizer(EntityRecognizer):
     ) -> list[RecognizerResult]:
         if ENTITY not in entities:
             return []
-        results = [
-            self._result(start, end, "a line of names") for start, end in self._list_items(text)
-        ]
+        why: dict[tuple[int, int], str] = {}  # one result per span, the first reason kept
+        for span in self._list_items(text):
+            why.setdefault(span, "a line of names")
+        for span in self._row_cells(text):
+            why.setdefault(span, "a table row")
         for m in _NUMBERED_ROW.finditer(text):
             start, end = m.span("name")
             if not _PLACE_END.search(text[start:end]):
-                results.append(self._result(start, end, "a numbered row"))
-        return results
+                why.setdefault((start, end), "a numbered row")
+        return [self._result(start, end, reason) for (start, end), reason in why.items()]
 
     def _list_items(self, text: str) -> list[tuple[int, int]]:
         found: list[tuple[int, int]] = []
@@ -94,9 +104,36 @@ class CnNameListRecognizer(EntityRecognizer):
             shaped = sum(1 for s, e in spans if _NAME_ITEM.match(text[s:e]))
             if shaped * 3 < len(spans) * 2:
                 continue
-            if len(spans) < self.MIN_ITEMS_WITHOUT_HEADER and not m.group("header"):
+            if (
+                len(spans) < self.MIN_ITEMS_WITHOUT_HEADER
+                and not m.group("header")
+                and shaped < len(spans)  # two names alone on a line: both must be shaped
+            ):
                 continue
             found.extend(spans)
+        return found
+
+    def _row_cells(self, text: str) -> list[tuple[int, int]]:
+        """Name-shaped cells of rows with three cells or more, one of them a place, a number
+        or the sex, and at most half of them names (else it is a list line)."""
+        found: list[tuple[int, int]] = []
+        for m in _ROW.finditer(text):
+            start, end = m.span("row")
+            cells = [c.span() for c in _CELL.finditer(text, start, end)]
+            if len(cells) < 3:
+                continue
+            names = [
+                (s, e)
+                for s, e in cells
+                if _NAME_ITEM.fullmatch(text, s, e)
+                and not _PLACE_END.search(text[s:e])
+                and not set(text[s + 1 : e]) <= _NUMERALS  # 高二, 王五: a grade, a placeholder
+            ]
+            others = [(s, e) for s, e in cells if (s, e) not in names]
+            if not names or len(names) * 2 > len(cells):
+                continue
+            if any(_ROW_EVIDENCE.search(text[s:e]) for s, e in others):
+                found.extend(names)
         return found
 
     def _result(self, start: int, end: int, why: str) -> RecognizerResult:

@@ -98,12 +98,13 @@ BLOCKED_WORDS: tuple[str, ...] = (
     "贺电", "明细", "成果", "成效", "成绩", "成本", "经费", "经验", "经办", "合计", "时限",
     "严格", "严重", "严禁", "杜绝", "范围", "程度", "余下", "全面", "全年", "全县", "全市",
     "全区", "全镇", "全乡", "全村", "全省", "全国", "全力", "全程", "于某",
+    "党委", "党组", "党工委", "党支部", "党总支",
     *sorted(FAMOUS_NAMES),
 )  # fmt: skip
 
 # Never the first given-name character: function words, pronouns, units, 某.
 _STOP_FIRST = (
-    "某于在因等的之与及或对将把被由从到已未不没均都也是系称所即则并又还仍就曾现住男女性身诉人说讲氏各"
+    "某于在因等的之与及或对将把被由从到已未不没均都也是系称所即则并又还仍就曾现住男女性身诉人说讲氏各第"
     "本该其此我你他她您们个名号〇零市县区省州镇乡"
 )
 # Never the second one (the name's third character): those, and words that follow a name.
@@ -117,13 +118,17 @@ FOLLOW_WORDS: tuple[str, ...] = (
     "妻子", "丈夫", "儿子", "女儿", "父亲", "母亲", "之妻", "之夫", "配偶", "亲属", "承包",
     "联系", "电话", "手机", "住址", "名下", "所有", "拥有", "持有", "擅自", "涉嫌",
     "强行", "未经", "私自", "非法", "违法", "违规", "家住", "家属", "家庭", "家中", "家人",
-    "家的", "家房", "家门", "家里",
+    "家的", "家房", "家门", "家里", "来到", "独任", "挪用", "相邻", "买卖", "打零工", "抓好",
+    "财产",
 )  # fmt: skip
 # A name is never followed straight by these (张家口市, 王府井, 李宁公司 …): dropped, not cut.
 _NOT_AFTER_NAME = (
     "[某×*＊市县区镇乡村省州路街厂店族]", "公司", "集团", "有限", "合作社", "医院", "学校",
-    "中学", "小学", "大学", "幼儿园", "大道", "商行", "工作室", "家庭农场",
+    "中学", "小学", "大学", "幼儿园", "大道", "商行", "工作室", "家庭农场", "街道", "社区",
+    # 墨江哈尼族自治县, a 小区 and its building number (金桂雅居28-2-2102)
+    r"\p{Han}?族", r"[居苑园府庭][0-9０-９]",
 )  # fmt: skip
+NOT_AFTER_NAME = _NOT_AFTER_NAME  # for spans found by others (the model), checked on the full text
 
 
 def _alternation(words: tuple[str, ...] | list[str]) -> str:
@@ -153,6 +158,7 @@ _ORG_TAIL = (
 )  # fmt: skip
 # Tested from the candidate's first character: a run of 2–12 Hanzi that ends in one of them.
 _NOT_AN_ORG = f"(?!{_HAN}{{2,12}}?{_alternation(_ORG_TAIL)}(?!{_HAN}))"
+NOT_AN_ORG = _NOT_AN_ORG  # for spans found by others, checked on the full text
 
 # One full name, matched atomically (a rejected candidate is not retried shorter). A name
 # that starts with a compound surname is never re-read as a single surname (东方女士).
@@ -180,12 +186,23 @@ _AFTER_CONTEXT = (
     f"(?<={_alternation(CONTEXT_WORDS)}{_QUALIFIER}[:：]?[ \\t]*(?:{NAME}[ \\t]*、[ \\t]*)*)" + NAME
 )
 
-# Before: 先生, 女士, 老人, 同学, 等N人 (possibly after a 、-list of names), （身份证号码：…）,
-# and the sex in a description (张伟，男，… / 张伟（女，…）).
+# Before: 先生, 女士, 老人, 同学, 同志, 等N人 (possibly after a 、-list of names),
+# （身份证号码：…）, the sex or the age in a description (张伟，男，… / 张伟（女，…） /
+# 张伟，今年72岁), a birth year in brackets (张伟（1931.9）), the unit in brackets
+# (张伟（县财政局）), the household's house (张伟户正房三间) and a date (张伟于2015年).
 _SUFFIX_WORDS = (
-    r"(?:先生|女士|老人|同学|等[0-9一二三四五六七八九十两几]{1,3}[人名户位]"
+    r"(?:先生|女士|老人|同学|同志|等[0-9一二三四五六七八九十两几]{1,3}[人名户位]"
     r"|[(（](?:公民)?身份(?:证|号码)"
-    r"|[,，(（][ \t]*[男女][ \t]*[,，、)）])"
+    r"|[,，(（][ \t]*[男女][ \t]*[,，、)）]"
+    # a birth year or month in brackets (1931.9) (1932年生) (58年1月生), or the age
+    r"|[(（][0-9]{2,4}(?:年|[.．])?(?:[0-9]{1,2}月?)?(?:生|出生)?[)）]"
+    r"|[,，(（][ \t]*(?:今年|现年)?[0-9一二三四五六七八九十]{1,3}周?岁"
+    # the household's house or land (王五户正房三间), the unit in brackets (县财政局)
+    r"|户(?:正房|平房|楼房|瓦房|砖房|房屋|住宅|宅基地|承包|土地|共有)"
+    r"|[(（][^()（）\n]{1,20}?(?:局|委|办|政府|中心|院|所|站|公司|街道|乡|镇|村|部|处|科|队)"
+    r"[^()（）\n]{0,10}[)）]"
+    # what a person did on a date (张三于2015年)
+    r"|于(?:[0-9]{4}|[〇零一二三四五六七八九]{4})年)"
 )
 # What may stand right before such a name: not a Hanzi, or a word that ends a phrase.
 LEFT_WORDS: tuple[str, ...] = (

@@ -1,0 +1,33 @@
+"""The model's spans held to a name's shape, looking past the span's end."""
+
+from __future__ import annotations
+
+import pytest
+
+from gkreview.redact.span_shape import trim_to_name
+
+
+@pytest.mark.parametrize(
+    ("case", "text", "start", "end"),
+    [
+        ("a street after the span", "经刘山街道审核，给予临时救助。", 1, 3),
+        ("a housing estate and its building", "金桂雅居28-2-2102", 0, 3),
+        ("a company that begins like a name", "被申请人张裕葡萄酿酒股份有限公司", 4, 6),
+        ("an ethnic county", "墨江哈尼族自治县", 0, 3),
+        ("a grade", "高二学生", 0, 2),
+    ],
+)
+def test_span_shape_drops_what_is_no_name(case: str, text: str, start: int, end: int) -> None:
+    assert trim_to_name(text, start, end) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "expected"),
+    [
+        ("申请人张伟于2020年提出申请", 3, 6, (3, 5)),
+        ("经丈量，何瑞生户平房三间", 4, 7, (4, 7)),
+        ("村民王建国反映", 2, 5, (2, 5)),
+    ],
+)
+def test_span_shape_keeps_names(text: str, start: int, end: int, expected: tuple[int, int]) -> None:
+    assert trim_to_name(text, start, end) == expected
