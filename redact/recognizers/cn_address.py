@@ -206,6 +206,7 @@ _DETAILED = re.compile(
 _DIVISIONS_LOOKING_DETAILED: tuple[str, ...] = tuple(
     sorted((n for n in DIVISION_NAMES if _DETAILED.search(n)), key=len, reverse=True)
 )
+_LOOKING_DETAILED = re.compile("|".join(map(re.escape, _DIVISIONS_LOOKING_DETAILED)) or "(?!)")
 _CONTEXT_BEFORE = re.compile(_alternation(CONTEXT_WORDS) + r"[:：]?[ \t]*$")
 
 
@@ -236,9 +237,9 @@ class CnAddressRecognizer(PatternRecognizer):
 
     def invalidate_result(self, pattern_text: str) -> bool | None:
         """Not detailed: it never reaches a village, group or numbered piece."""
-        for name in _DIVISIONS_LOOKING_DETAILED:
-            pattern_text = pattern_text.replace(name, "")
-        return _DETAILED.search(pattern_text) is None
+        if _DETAILED.search(pattern_text) is None:  # most matches: a bare 某某市某某区
+            return True
+        return _DETAILED.search(_LOOKING_DETAILED.sub("", pattern_text)) is None
 
     def analyze(
         self,
