@@ -1,0 +1,158 @@
+"""De-identified copies: the findings a review approves, removed from the file in its own
+format (txt, docx, pdf), and the output proved clean before it is kept.
+
+``write_redacted`` is the one entry point (the CLI's ``redact`` and the web app's signing
+both call it). It reads the source again with gkreview's readers, checks that the review was
+made of this very file (sha256), plans the edits from the review (``plan``), writes with the
+format's writer, re-reads the output and verifies it (``verify``). A failed verification
+deletes the output and raises: a copy that leaks is never left on disk.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from gkreview.ingest.document import ExtractedDocument
+from gkreview.ingest.reader import load_bytes, read_bytes
+from gkreview.redact.writers.plan import Edit, ReviewMismatch, plan_edits
+from gkreview.redact.writers.verify import (
+    Rescan,
+    left_in_place,
+    verify_docx_parts,
+    verify_text,
+)
+
+__all__ = [
+    "RedactionResult",
+    "ReviewMismatch",
+    "UnsupportedFormat",
+    "VerificationError",
+    "write_redacted",
+]
+
+MIN_PRESERVED = 0.99
+
+
+class VerificationError(RuntimeError):
+    """The output still held redacted data (or lost other text); it has been deleted."""
+
+    def __init__(self, path: Path, problems: list[str]) -> None:
+        self.path = path
+        self.problems = problems
+        super().__init__(f"{path}: " + "；".join(problems[:3]))
+
+
+class UnsupportedFormat(ValueError):
+    """No writer for this format (yet)."""
+
+
+@dataclass(slots=True)
+class RedactionResult:
+    source: Path
+    output: Path
+    format: str
+    applied: int  # edits made
+    by_type: dict[str, int] = field(default_factory=dict)
+    removed_chars: int = 0
+    preserved: float = 1.0  # share of the other characters found again in the output
+
+
+def write_redacted(
+    source: Path,
+    review: Mapping[str, Any],
+    out: Path,
+    *,
+    all_proposed: bool = False,
+    rescan: Rescan | None = None,
+    writer: Any = None,
+) -> RedactionResult:
+    """Write the de-identified copy of ``source`` to ``out`` and verify it.
+
+    ``rescan`` (text → (type, start, end, action) of what is found) adds the analyzer's pass
+    to the verification; ``writer`` replaces the format's writer (tests use it to prove that
+    the verification catches a faulty one).
+    """
+    source, out = Path(source), Path(out)
+    data = load_bytes(source)
+    _check_same_file(data, review, source)
+    doc = read_bytes(data, source.name)
+    findings = list(review.get("findings", []))
+    edits = plan_edits(doc.text, findings, all_proposed)
+    write = writer or _writer_for(doc.format)
+    payload = write(data, doc, edits)
+    _atomic_write(out, payload)
+
+    kept = left_in_place(findings, all_proposed)
+    try:
+        written = read_bytes(payload, out.name)
+    except Exception as exc:  # the output must be readable by our own readers
+        out.unlink(missing_ok=True)
+        raise VerificationError(out, [f"输出无法读取：{exc}"]) from exc
+    check = verify_text(doc.text, written.text, edits, kept, rescan)
+    problems = list(check.leaks)
+    if doc.format == "docx":
+        problems += verify_docx_parts(payload, edits, kept)
+    if check.preserved < MIN_PRESERVED:
+        problems.append(f"其余文字只保留了 {check.preserved:.1%}（应不少于 {MIN_PRESERVED:.0%}）")
+    if problems:
+        out.unlink(missing_ok=True)
+        raise VerificationError(out, problems)
+    return RedactionResult(
+        source=source,
+        output=out,
+        format=doc.format,
+        applied=len(edits),
+        by_type=dict(Counter(e.type for e in edits)),
+        removed_chars=sum(e.end - e.start for e in edits),
+        preserved=check.preserved,
+    )
+
+
+def _check_same_file(data: bytes, review: Mapping[str, Any], source: Path) -> None:
+    expected = (review.get("document") or {}).get("sha256")
+    actual = hashlib.sha256(data).hexdigest()
+    if expected and expected != actual:
+        raise ReviewMismatch(
+            f"审查单是另一份文件的（sha256 不符）/ the review was made of another file: "
+            f"review {expected[:12]}…, {source.name} {actual[:12]}…"
+        )
+
+
+def _writer_for(fmt: str) -> Any:
+    if fmt == "txt":
+        from gkreview.redact.writers.txt import write_txt
+
+        return lambda data, doc, edits: write_txt(doc, edits)
+    if fmt == "docx":
+        from gkreview.redact.writers.docx import write_docx
+
+        return write_docx
+    if fmt == "pdf":
+        from gkreview.redact.writers.pdf import write_pdf
+
+        return write_pdf
+    raise UnsupportedFormat(f"不支持写出 {fmt} 格式 / no writer for {fmt}")
+
+
+def _atomic_write(path: Path, payload: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".gkreview-", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(payload)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def edits_for(doc: ExtractedDocument, review: Mapping[str, Any], all_proposed: bool) -> list[Edit]:
+    """The edits a review makes on a document (for reports and tests)."""
+    return plan_edits(doc.text, list(review.get("findings", [])), all_proposed)

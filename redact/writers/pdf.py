@@ -1,0 +1,87 @@
+"""The de-identified copy of a PDF: true redaction, not a black box over live text.
+
+PyMuPDF's ``apply_redactions`` removes the characters under each box from the page's content
+stream and, with ``PDF_REDACT_IMAGE_PIXELS``, blanks the pixels of images under it, so a
+scanned page whose OCR characters map to boxes (PdfLocation in PDF points) is burnt too. The
+box carries the finding's type code (区分处理). Then the metadata, the XMP packet, the
+annotations and the links go, and the file is written whole with unused objects collected:
+no incremental update keeps the old content behind the new.
+
+PyMuPDF is AGPL-3.0 licensed (see the README).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pymupdf
+
+from gkreview.ingest.document import ExtractedDocument
+from gkreview.ingest.offsets import PdfLocation
+from gkreview.redact.writers.plan import Edit
+
+_FILL = (0, 0, 0)
+_TEXT_COLOUR = (1, 1, 1)
+_PAD = 0.5  # points around each character box, so anti-aliased edges go too
+
+
+def edit_boxes(doc: ExtractedDocument, edit: Edit) -> list[tuple[int, pymupdf.Rect]]:
+    """One rectangle per page line of the edit: its characters' boxes merged."""
+    boxes: list[tuple[int, pymupdf.Rect]] = []
+    for loc in doc.offsets.locate_span(edit.start, edit.end):
+        if not isinstance(loc, PdfLocation):
+            continue
+        rect = pymupdf.Rect(loc.x0 - _PAD, loc.top - _PAD, loc.x1 + _PAD, loc.bottom + _PAD)
+        if boxes and boxes[-1][0] == loc.page and _same_line(boxes[-1][1], rect):
+            boxes[-1] = (loc.page, boxes[-1][1] | rect)
+        else:
+            boxes.append((loc.page, rect))
+    return boxes
+
+
+def _same_line(a: pymupdf.Rect, b: pymupdf.Rect) -> bool:
+    overlap = min(a.y1, b.y1) - max(a.y0, b.y0)
+    return overlap > 0.5 * min(a.height, b.height)
+
+
+def write_pdf(data: bytes, doc: ExtractedDocument, edits: Sequence[Edit]) -> bytes:
+    pdf = pymupdf.open(stream=data, filetype="pdf")
+    try:
+        marked: set[int] = set()
+        for edit in edits:
+            for page_number, rect in edit_boxes(doc, edit):
+                page = pdf[page_number - 1]
+                page.add_redact_annot(
+                    rect,
+                    text=edit.type,
+                    fontname="helv",
+                    fontsize=min(6.0, max(rect.height * 0.6, 3.0)),
+                    fill=_FILL,
+                    text_color=_TEXT_COLOUR,
+                    cross_out=False,
+                )
+                marked.add(page_number - 1)
+        for index in sorted(marked):
+            pdf[index].apply_redactions(
+                images=pymupdf.PDF_REDACT_IMAGE_PIXELS,
+                graphics=pymupdf.PDF_REDACT_LINE_ART_NONE,
+                text=pymupdf.PDF_REDACT_TEXT_REMOVE,
+            )
+        _strip(pdf)
+        return pdf.tobytes(garbage=4, deflate=True, clean=True, no_new_id=False)
+    finally:
+        pdf.close()
+
+
+def _strip(pdf: pymupdf.Document) -> None:
+    """Metadata, XMP, annotations, links, embedded files and the outline's text go."""
+    pdf.set_metadata({})
+    pdf.del_xml_metadata()
+    for page in pdf:
+        for annot in list(page.annots() or []):
+            page.delete_annot(annot)
+        for link in page.get_links():
+            page.delete_link(link)
+    for name in list(pdf.embfile_names()):
+        pdf.embfile_del(name)
+    pdf.set_toc([])

@@ -1,0 +1,93 @@
+"""Which characters of the extracted text a de-identified copy replaces, and with what.
+
+Pure logic over the review (the contract's JSON): the writers and the verification share it,
+so that what is written and what is checked come from one list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+FULL_BLOCK = "■"
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace ``text[start:end]`` (``original``) by ``replacement``."""
+
+    start: int
+    end: int
+    original: str
+    replacement: str
+    type: str  # the finding's entity type, printed in a PDF's redaction box
+    finding_id: str
+
+
+class ReviewMismatch(ValueError):
+    """The review does not describe this file (other sha256, offsets outside its text)."""
+
+
+def applies(finding: Mapping[str, Any], all_proposed: bool) -> bool:
+    """An officer's approval, or with ``all_proposed`` every proposal not rejected; never a
+    finding recorded as ``keep`` (an official in his public role)."""
+    if finding.get("action") == "keep":
+        return False
+    status = finding.get("status", "proposed")
+    return status == "approved" or (all_proposed and status == "proposed")
+
+
+def plan_edits(
+    text: str, findings: Iterable[Mapping[str, Any]], all_proposed: bool = False
+) -> list[Edit]:
+    """The edits, sorted and without overlaps (of two overlapping findings the longer span is
+    kept, so that no character of either is left)."""
+    chosen: list[Edit] = []
+    for f in findings:
+        if not applies(f, all_proposed):
+            continue
+        start, end = int(f["start"]), int(f["end"])
+        if not 0 <= start < end <= len(text):
+            raise ReviewMismatch(f"finding {f.get('id')} [{start}, {end}) lies outside the text")
+        original = text[start:end]
+        if f.get("text") is not None and f["text"] != original:
+            raise ReviewMismatch(
+                f"finding {f.get('id')}: the review says {f['text']!r}, the file has {original!r}"
+            )
+        replacement = f.get("replacement")
+        if replacement is None or replacement == original:
+            replacement = FULL_BLOCK * (end - start)
+        chosen.append(Edit(start, end, original, str(replacement), str(f["type"]), str(f["id"])))
+    return _merge_overlaps(chosen)
+
+
+def _merge_overlaps(edits: list[Edit]) -> list[Edit]:
+    edits.sort(key=lambda e: (e.start, -(e.end - e.start)))
+    out: list[Edit] = []
+    for e in edits:
+        if out and e.start < out[-1].end:
+            last = out[-1]
+            if e.end <= last.end:
+                continue  # inside the previous one
+            # Partial overlap: one edit covering both, fully blocked.
+            end = e.end
+            original = last.original + e.original[last.end - e.start :]
+            out[-1] = Edit(
+                last.start, end, original, FULL_BLOCK * (end - last.start), last.type,
+                last.finding_id,
+            )  # fmt: skip
+            continue
+        out.append(e)
+    return out
+
+
+def apply_to_text(text: str, edits: Iterable[Edit]) -> str:
+    """``text`` with every edit made (edits sorted, not overlapping)."""
+    parts, pos = [], 0
+    for e in edits:
+        parts.append(text[pos : e.start])
+        parts.append(e.replacement)
+        pos = e.end
+    parts.append(text[pos:])
+    return "".join(parts)

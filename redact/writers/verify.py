@@ -1,0 +1,111 @@
+"""Proof that a de-identified copy holds nothing it should not, before anyone gets it.
+
+The output is read back with gkreview's own readers and checked three ways:
+1. no removed string (an approved finding's original text) is left in its text, unless the
+   review leaves the same string in place elsewhere (a rejected finding, an official kept);
+2. for a docx, no removed string is left in any XML part either, counting the text that the
+   reader does not show (deleted revisions, comments, field codes, properties);
+3. the analyzer, run again on the output, finds nothing of an approved type that the review
+   did not leave in place and that is not one of the replacements written.
+
+It also measures how much of the other text survived, in order.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from typing import Any
+
+from gkreview.redact.writers.plan import Edit, applies
+
+# A finding found again in the output: (type, start, end, action).
+Rescan = Callable[[str], Iterable[tuple[str, int, int, str]]]
+
+_XML_TEXT = re.compile(rb">([^<]+)<")
+_MIN_LEAK = 2  # one character (a surname alone) is no evidence of a leak
+
+
+@dataclass(slots=True)
+class Verification:
+    leaks: list[str] = field(default_factory=list)  # one line each, for a person
+    preserved: float = 1.0  # share of the other characters found again, in order
+
+    @property
+    def ok(self) -> bool:
+        return not self.leaks
+
+
+def left_in_place(findings: Iterable[Mapping[str, Any]], all_proposed: bool) -> set[str]:
+    """Texts the review keeps: rejected findings, kept officials, unapproved proposals."""
+    return {str(f.get("text", "")) for f in findings if not applies(f, all_proposed)}
+
+
+def verify_text(
+    original: str,
+    output: str,
+    edits: Sequence[Edit],
+    kept: set[str],
+    rescan: Rescan | None = None,
+) -> Verification:
+    result = Verification()
+    removed = {e.original for e in edits if len(e.original.strip()) >= _MIN_LEAK}
+    for value in sorted(removed - kept):
+        at = output.find(value)
+        if at >= 0:
+            result.leaks.append(f"“{value}”仍在输出文本中（第 {at} 字）")
+    if rescan is not None:
+        approved_types = {e.type for e in edits}
+        replacements = {e.replacement for e in edits}
+        for type_, start, end, action in rescan(output):
+            value = output[start:end]
+            if type_ not in approved_types or action == "keep":
+                continue
+            if value in kept or value in replacements or len(value.strip()) < _MIN_LEAK:
+                continue
+            if any(value in r for r in replacements):
+                continue
+            result.leaks.append(f"重新扫描在输出中发现 {type_}“{value}”（第 {start} 字）")
+    result.preserved = preserved_share(original, output, edits)
+    return result
+
+
+def verify_docx_parts(data: bytes, edits: Sequence[Edit], kept: set[str]) -> list[str]:
+    """Removed strings in any XML part of the package, hidden text included."""
+    removed = {e.original for e in edits if len(e.original.strip()) >= _MIN_LEAK} - kept
+    leaks: list[str] = []
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        for name in package.namelist():
+            if not name.endswith((".xml", ".rels")):
+                continue
+            chunks = _XML_TEXT.findall(package.read(name))
+            text = b"".join(chunks).decode("utf-8", errors="replace")
+            for value in sorted(removed):
+                if value in text:
+                    leaks.append(f"“{value}”仍在 {name} 中")
+    return leaks
+
+
+def preserved_share(original: str, output: str, edits: Sequence[Edit]) -> float:
+    """The share of the characters no edit touched that the output still has, in order."""
+    pieces, pos = [], 0
+    for e in edits:
+        pieces.append(original[pos : e.start])
+        pos = e.end
+    pieces.append(original[pos:])
+    other = "".join(pieces)
+    kept = _strip_space(other)
+    if not kept:
+        return 1.0
+    matcher = SequenceMatcher(None, kept, _strip_space(output), autojunk=False)
+    matched = sum(block.size for block in matcher.get_matching_blocks())
+    return matched / len(kept)
+
+
+def _strip_space(text: str) -> str:
+    """Spaces and line ends are layout (a PDF re-extracted wraps differently)."""
+    return "".join(text.split())
