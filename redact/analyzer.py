@@ -2,8 +2,10 @@
 
 Presidio finds candidates and explains each one (pattern, checksum, context word). What a
 single recognizer cannot know is decided here, on the whole document: detections inside
-文号/索引号/hotline spans are dropped, and overlapping detections are resolved so that every
-character belongs to at most one finding.
+文号/索引号/hotline spans are dropped, overlapping detections are resolved so that every
+character belongs to at most one finding, and a name found once is found wherever else the
+document repeats it (a title, a salutation, a table): a de-identified copy that removes a
+person's name in one place and leaves it in the next protects nobody.
 """
 
 from __future__ import annotations
@@ -26,9 +28,16 @@ from gkreview.redact.nlp import (
 from gkreview.redact.protected import overlaps_any, protected_spans
 from gkreview.redact.recognizers.registry import chinese_recognizers
 from gkreview.redact.recognizers.zh_ner import ZhNerRecognizer
-from gkreview.redact.span_shape import drop_trailing_word, strip_address_lead
+from gkreview.redact.span_shape import (
+    drop_trailing_word,
+    name_end,
+    strip_address_lead,
+    trim_to_name,
+)
 
 NER_RECOGNIZER = "ZhNerRecognizer"
+MENTION_RECOGNIZER = "DocumentMention"
+MENTION_MIN_SCORE = 0.6  # only a name found with this confidence is looked for elsewhere
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,4 +142,39 @@ class PersonalDataAnalyzer:
             for r in results
             if r.entity_type == "CN_USCC" or overlaps_any(r.start, r.end, protected) is None
         ]
-        return resolve_overlaps(detections)
+        return resolve_overlaps(other_mentions(folded, resolve_overlaps(detections)))
+
+
+def other_mentions(text: str, detections: list[Detection]) -> list[Detection]:
+    """The detections plus every other occurrence of a detected name, where it stands as a
+    whole name (not inside a longer one, not inside another detection)."""
+    names = {
+        text[d.start : d.end]: d
+        for d in detections
+        if d.type == "PERSON" and d.score >= MENTION_MIN_SCORE and d.end - d.start >= 2
+    }
+    if not names:
+        return detections
+    taken = [(d.start, d.end) for d in detections]
+    added: list[Detection] = []
+    for name, source in names.items():
+        start = text.find(name)
+        while start >= 0:
+            end = start + len(name)
+            free = all(end <= s or e <= start for s, e in taken)
+            if free and trim_to_name(text, start, end) == (start, end) and _whole(text, start, end):
+                added.append(
+                    Detection(
+                        "PERSON", start, end, min(source.score, 0.8), MENTION_RECOGNIZER,
+                        pattern="the same name elsewhere in the document",
+                    )
+                )  # fmt: skip
+                taken.append((start, end))
+            start = text.find(name, end)
+    return detections + added
+
+
+def _whole(text: str, start: int, end: int) -> bool:
+    """The name does not run on into a longer name (王建 in 王建国同志)."""
+    longest = name_end(text, start)
+    return longest is None or longest <= end

@@ -56,6 +56,12 @@ def trim_to_name(text: str, start: int, end: int) -> tuple[int, int] | None:
     return start, m.end()
 
 
+def name_end(text: str, start: int) -> int | None:
+    """Where the name that starts at ``start`` ends, reading as far as the text allows."""
+    m = _NAME.match(text, start)
+    return m.end() if m else None
+
+
 def drop_trailing_word(text: str, start: int, end: int, words: Mapping[str, int]) -> int:
     """A long name whose last two characters are a common word (邱健承办, 尉迟文占用) has run
     into a verb: the end without it. Two-character given names are left alone (王建国)."""

@@ -7,6 +7,7 @@ import typer
 from gkreview import __version__
 from gkreview.review.commands.check import check
 from gkreview.review.commands.eval import evaluate
+from gkreview.review.commands.redact import redact
 from gkreview.review.commands.train import train
 
 app = typer.Typer(
@@ -24,6 +25,7 @@ app = typer.Typer(
 )
 app.command("check")(check)
 app.command("eval")(evaluate)
+app.command("redact")(redact)
 app.command("train")(train)
 
 

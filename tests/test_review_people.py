@@ -52,3 +52,18 @@ def test_review_address_cut_to_street_and_birth_year_kept(reviewer: Reviewer) ->
     assert found[ID].type == "CN_ID_CARD"
     # an ordinary date is not a birth date
     assert "2023年5月" not in found
+
+
+def test_analyzer_finds_a_name_again_wherever_the_document_repeats_it(analyzer) -> None:  # type: ignore[no-untyped-def]
+    text = "关于王建国信访事项的答复\n王建国：\n  你反映的问题已收悉。王建国同志的诉求已转办。\n"
+    people = [(d.start, d.end) for d in analyzer.analyze(text) if d.type == "PERSON"]
+    starts = [i for i in range(len(text)) if text.startswith("王建国", i)]
+    assert people == [(s, s + 3) for s in starts]
+
+
+def test_analyzer_other_mentions_stop_at_longer_names(analyzer) -> None:  # type: ignore[no-untyped-def]
+    from gkreview.redact.analyzer import Detection, other_mentions
+
+    text = "申请人王建，其兄王建国。王建称"
+    found = other_mentions(text, [Detection("PERSON", 3, 5, 0.9, "CnPersonContextRecognizer")])
+    assert [(d.start, d.end) for d in found] == [(3, 5), (12, 14)]

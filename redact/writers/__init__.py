@@ -95,7 +95,9 @@ def write_redacted(
     except Exception as exc:  # the output must be readable by our own readers
         out.unlink(missing_ok=True)
         raise VerificationError(out, [f"输出无法读取：{exc}"]) from exc
-    check = verify_text(doc.text, written.text, edits, kept, rescan)
+    check = verify_text(
+        doc.text, written.text, edits, kept, rescan, exact=doc.format in ("txt", "docx")
+    )
     problems = list(check.leaks)
     if doc.format == "docx":
         problems += verify_docx_parts(payload, edits, kept)

@@ -7,6 +7,9 @@ replacement is written into the first one, keeping that run's formatting. The ma
 count every ``w:p`` of a part and every ``w:r`` of a paragraph, deleted ones included, so the
 text is replaced *before* tracked changes are accepted and the indices still hold.
 
+A text box is stored twice (mc:Choice and its VML mc:Fallback); the reader maps the first,
+so the edited copy replaces the second.
+
 Then, as ``../shared/design.md`` §2 asks (what leaked in real releases): tracked changes are
 accepted (deletions dropped with their text, insertions kept as plain text, formatting
 revisions dropped), comments are removed with their anchors and parts, and the document
@@ -16,6 +19,7 @@ are cleared.
 
 from __future__ import annotations
 
+import copy
 import io
 import zipfile
 from collections import defaultdict
@@ -40,6 +44,11 @@ def _w(tag: str) -> str:
 
 
 W_P, W_R, W_T = _w("p"), _w("r"), _w("t")
+W_TXBXCONTENT = _w("txbxContent")
+_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+MC_ALTERNATECONTENT, MC_CHOICE, MC_FALLBACK = (
+    f"{{{_MC}}}AlternateContent", f"{{{_MC}}}Choice", f"{{{_MC}}}Fallback"
+)
 _DROP_WITH_CONTENT = {_w("del"), _w("moveFrom")}
 _UNWRAP = {_w("ins"), _w("moveTo")}
 # Formatting revisions keep the old formatting and its author; paragraph-mark revisions too.
@@ -143,6 +152,7 @@ def _rewrite_part(name: str, payload: bytes, cuts: list[_Cut], dropped: set[str]
     elif root.tag.startswith(f"{{{_W}}}"):
         if cuts:
             _apply_cuts(root, cuts)
+        _sync_fallbacks(root)
         _accept_revisions(root)
         _remove_comment_anchors(root)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
@@ -179,6 +189,26 @@ def _cut_run(run: Any, cut: _Cut) -> None:
         t.set(_XML_SPACE, "preserve")
         inserted = True
         remaining -= take
+
+
+def _sync_fallbacks(root: Any) -> None:
+    """A text box is stored twice (DrawingML in mc:Choice, VML in mc:Fallback) and the reader
+    reads the first: the edited Choice's text is copied over the Fallback's, or, where the
+    two do not pair up, the Fallback goes (Word shows the Choice)."""
+    for alternate in list(root.iter(MC_ALTERNATECONTENT)):
+        choice = alternate.find(MC_CHOICE)
+        if choice is None:
+            continue
+        edited = list(choice.iter(W_TXBXCONTENT))
+        for fallback in alternate.findall(MC_FALLBACK):
+            copies = list(fallback.iter(W_TXBXCONTENT))
+            if not copies:
+                continue
+            if len(copies) != len(edited):
+                alternate.remove(fallback)
+                continue
+            for old, new in zip(copies, edited, strict=True):
+                old.getparent().replace(old, copy.deepcopy(new))
 
 
 def _accept_revisions(root: Any) -> None:

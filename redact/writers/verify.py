@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Any
 
-from gkreview.redact.writers.plan import Edit, applies
+from gkreview.redact.writers.plan import Edit, applies, apply_to_text
 
 # A finding found again in the output: (type, start, end, action).
 Rescan = Callable[[str], Iterable[tuple[str, int, int, str]]]
@@ -51,8 +51,18 @@ def verify_text(
     edits: Sequence[Edit],
     kept: set[str],
     rescan: Rescan | None = None,
+    exact: bool = True,
 ) -> Verification:
+    """``exact``: the output's text must be the original with the edits made, character for
+    character (txt, docx); otherwise (pdf, whose boxes print the type and whose lines are
+    re-extracted) any text the output has beyond that must share nothing with what was
+    removed."""
     result = Verification()
+    expected = apply_to_text(original, edits)
+    if exact and output != expected:
+        result.leaks.extend(_differences(expected, output, edits, strict=True))
+    elif not exact:
+        result.leaks.extend(_differences(expected, output, edits, strict=False))
     removed = {e.original for e in edits if len(e.original.strip()) >= _MIN_LEAK}
     for value in sorted(removed - kept):
         at = output.find(value)
@@ -72,6 +82,34 @@ def verify_text(
             result.leaks.append(f"重新扫描在输出中发现 {type_}“{value}”（第 {start} 字）")
     result.preserved = preserved_share(original, output, edits)
     return result
+
+
+def _differences(expected: str, output: str, edits: Sequence[Edit], strict: bool) -> list[str]:
+    """Text the output has and the expected copy has not, when it holds removed characters
+    (strict: any such text at all)."""
+    a, b = _strip_space(expected), _strip_space(output)
+    removed = [e.original for e in edits]
+    problems: list[str] = []
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    for op, _, _, j1, j2 in matcher.get_opcodes():
+        if op not in ("insert", "replace"):
+            continue
+        extra = b[j1:j2]
+        leaked = any(_shares(extra, value) for value in removed)
+        if leaked or (strict and extra):
+            what = "含被处理的文字" if leaked else "与预期不符"
+            problems.append(f"输出多出“{extra[:20]}”（{what}）")
+    if strict and not problems and a != b:
+        problems.append("输出文字与预期不符（有文字缺失）")
+    return problems
+
+
+def _shares(extra: str, value: str, size: int = 2) -> bool:
+    """Whether ``extra`` holds a run of ``size`` characters of ``value`` (all of it if shorter)."""
+    value = _strip_space(value)
+    if len(value) < size:
+        return bool(value) and value in extra
+    return any(value[i : i + size] in extra for i in range(len(value) - size + 1))
 
 
 def verify_docx_parts(data: bytes, edits: Sequence[Edit], kept: set[str]) -> list[str]:
