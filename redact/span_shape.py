@@ -27,6 +27,7 @@ _NUMERALS = set("〇零一二三四五六七八九十两")
 _PLACE_AFTER = regex.compile("等?[村庄镇乡屯寨](?!民|委)")
 _NOT_AFTER = regex.compile("|".join(NOT_AFTER_NAME))
 _NOT_AN_ORG = regex.compile(NOT_AN_ORG)
+_SPACE_RUN = regex.compile(r"[ \t\r\n\u3000]*")
 COMMON_WORD = 200  # jieba dictionary frequency of an everyday word (承办 310, 占用 480)
 _ADDRESS_STOPS = regex.compile(r"[:：\t\n\r\u3000，,。；;]|[(（](?:\d|[男女])")
 # Words before an address that a span may have swallowed (坐落于…, 现住址…).
@@ -48,7 +49,8 @@ def trim_to_name(text: str, start: int, end: int) -> tuple[int, int] | None:
     if m is None or _PLACE_AFTER.match(text, m.end()):  # 王营等村, 李楼村: places
         return None
     # The match above cannot see past ``end``: 刘山街道, 金桂雅居28, 张裕葡萄酿酒股份有限公司.
-    if _NOT_AFTER.match(text, m.end()) or not _NOT_AN_ORG.match(text, start):
+    after = _SPACE_RUN.match(text, m.end()).end()  # a PDF line may wrap inside 武清|区
+    if _NOT_AFTER.match(text, after) or not _NOT_AN_ORG.match(text, start):
         return None
     given = text[start + 1 : m.end()]
     if given and set(given) <= _NUMERALS:  # 高二, 王五 as a grade or a placeholder

@@ -22,16 +22,30 @@ from gkreview.redact.writers.plan import Edit
 
 _FILL = (0, 0, 0)
 _TEXT_COLOUR = (1, 1, 1)
-_PAD = 0.5  # points around each character box, so anti-aliased edges go too
+# Text is removed glyph by glyph, and MuPDF removes every glyph a box touches, by its own
+# glyph widths (the 1 of "1杨平" in a table row is wider to MuPDF than to pdfplumber): text
+# boxes are each character's middle. Image pixels are blanked under the whole box.
+_TEXT_INSET = 0.3  # of the character's width and height, on each side
+_IMAGE_PAD = 0.5  # points, so anti-aliased edges of a scanned glyph go too
 
 
-def edit_boxes(doc: ExtractedDocument, edit: Edit) -> list[tuple[int, pymupdf.Rect]]:
+def edit_boxes(
+    doc: ExtractedDocument, edit: Edit, for_text: bool = True
+) -> list[tuple[int, pymupdf.Rect]]:
     """One rectangle per page line of the edit: its characters' boxes merged."""
     boxes: list[tuple[int, pymupdf.Rect]] = []
     for loc in doc.offsets.locate_span(edit.start, edit.end):
         if not isinstance(loc, PdfLocation):
             continue
-        rect = pymupdf.Rect(loc.x0 - _PAD, loc.top - _PAD, loc.x1 + _PAD, loc.bottom + _PAD)
+        if for_text:
+            dx = (loc.x1 - loc.x0) * _TEXT_INSET
+            dy = (loc.bottom - loc.top) * _TEXT_INSET
+            rect = pymupdf.Rect(loc.x0 + dx, loc.top + dy, loc.x1 - dx, loc.bottom - dy)
+        else:
+            rect = pymupdf.Rect(
+                loc.x0 - _IMAGE_PAD, loc.top - _IMAGE_PAD, loc.x1 + _IMAGE_PAD,
+                loc.bottom + _IMAGE_PAD,
+            )  # fmt: skip
         if boxes and boxes[-1][0] == loc.page and _same_line(boxes[-1][1], rect):
             boxes[-1] = (loc.page, boxes[-1][1] | rect)
         else:
@@ -45,27 +59,38 @@ def _same_line(a: pymupdf.Rect, b: pymupdf.Rect) -> bool:
 
 
 def write_pdf(data: bytes, doc: ExtractedDocument, edits: Sequence[Edit]) -> bytes:
+    """Two passes per page: the text (glyphs removed, a box with the type printed), then the
+    images (pixels blanked under the full boxes, nothing drawn over the first pass's box)."""
     pdf = pymupdf.open(stream=data, filetype="pdf")
     try:
-        marked: set[int] = set()
+        pages: set[int] = set()
         for edit in edits:
-            for page_number, rect in edit_boxes(doc, edit):
-                page = pdf[page_number - 1]
+            for number, rect in edit_boxes(doc, edit, for_text=True):
+                page = pdf[number - 1]
                 page.add_redact_annot(
                     rect,
                     text=edit.type,
                     fontname="helv",
-                    fontsize=min(6.0, max(rect.height * 0.6, 3.0)),
+                    fontsize=min(6.0, max(rect.height * 0.8, 3.0)),
                     fill=_FILL,
                     text_color=_TEXT_COLOUR,
                     cross_out=False,
                 )
-                marked.add(page_number - 1)
-        for index in sorted(marked):
+                pages.add(number - 1)
+        for index in sorted(pages):
+            pdf[index].apply_redactions(
+                images=pymupdf.PDF_REDACT_IMAGE_NONE,
+                graphics=pymupdf.PDF_REDACT_LINE_ART_NONE,
+                text=pymupdf.PDF_REDACT_TEXT_REMOVE,
+            )
+        for edit in edits:
+            for number, rect in edit_boxes(doc, edit, for_text=False):
+                pdf[number - 1].add_redact_annot(rect, fill=False, cross_out=False)
+        for index in sorted(pages):
             pdf[index].apply_redactions(
                 images=pymupdf.PDF_REDACT_IMAGE_PIXELS,
                 graphics=pymupdf.PDF_REDACT_LINE_ART_NONE,
-                text=pymupdf.PDF_REDACT_TEXT_REMOVE,
+                text=pymupdf.PDF_REDACT_TEXT_NONE,
             )
         _strip(pdf)
         return pdf.tobytes(garbage=4, deflate=True, clean=True, no_new_id=False)
