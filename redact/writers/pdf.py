@@ -25,7 +25,8 @@ _TEXT_COLOUR = (1, 1, 1)
 # Text is removed glyph by glyph, and MuPDF removes every glyph a box touches, by its own
 # glyph widths (the 1 of "1杨平" in a table row is wider to MuPDF than to pdfplumber): text
 # boxes are each character's middle. Image pixels are blanked under the whole box.
-_TEXT_INSET = 0.3  # of the character's width and height, on each side
+_TEXT_INSET_X = 0.3  # of the character's width, on each side
+_TEXT_INSET_Y = 0.1  # of its height: lines lie further apart, and the label needs room
 _IMAGE_PAD = 0.5  # points, so anti-aliased edges of a scanned glyph go too
 
 
@@ -38,8 +39,8 @@ def edit_boxes(
         if not isinstance(loc, PdfLocation):
             continue
         if for_text:
-            dx = (loc.x1 - loc.x0) * _TEXT_INSET
-            dy = (loc.bottom - loc.top) * _TEXT_INSET
+            dx = (loc.x1 - loc.x0) * _TEXT_INSET_X
+            dy = (loc.bottom - loc.top) * _TEXT_INSET_Y
             rect = pymupdf.Rect(loc.x0 + dx, loc.top + dy, loc.x1 - dx, loc.bottom - dy)
         else:
             rect = pymupdf.Rect(
