@@ -96,8 +96,9 @@ def split_run(r: Any, cuts: dict[int, bool]) -> dict[tuple[int, int], Any]:
 
     ``cuts`` maps an offset to where non-text content (a tab, a break) found exactly at that
     offset goes: True to the piece on the left (the cut begins a finding, so the tab stays
-    outside it), False to the piece on the right (the cut ends a finding). Every piece is a
-    deep copy of ``r`` with only its own content, so it keeps the run's formatting.
+    outside it), False to the piece on the right (the cut ends a finding). Every piece keeps
+    the run's formatting: one is ``r`` itself, the others are deep copies of it, each left
+    with only its own content.
     """
     length = _run_text_length(r)
     points = sorted(k for k in cuts if 0 < k < length)
@@ -125,10 +126,19 @@ def split_run(r: Any, cuts: dict[int, bool]) -> dict[tuple[int, int], Any]:
         layout.append((pos, n))
         pos += n
 
+    # The original element stays as the piece that owns the run's nested content (a drawing
+    # with a text box): findings inside that text box were resolved to elements inside it.
+    nested = [
+        at
+        for child, (at, _) in zip(r, layout, strict=True)
+        if child.tag not in (W_T, W_RPR) and len(child)
+    ]
+    keeper = owner(nested[0]) if nested else 0
+    pristine = copy.deepcopy(r)
     pieces: dict[tuple[int, int], Any] = {}
     previous = r
     for index, (a, b) in enumerate(ranges):
-        piece = copy.deepcopy(r)
+        piece = r if index == keeper else copy.deepcopy(pristine)
         for child, (at, n) in zip(list(piece), layout, strict=True):
             if child.tag == W_RPR:
                 continue
@@ -141,10 +151,12 @@ def split_run(r: Any, cuts: dict[int, bool]) -> dict[tuple[int, int], Any]:
                     child.set(XML_SPACE, "preserve")
             elif owner(at) != index:
                 piece.remove(child)
-        previous.addnext(piece)
-        previous = piece
+        if index < keeper:
+            r.addprevious(piece)
+        elif index > keeper:
+            previous.addnext(piece)
+            previous = piece
         pieces[(a, b)] = piece
-    r.getparent().remove(r)
     return pieces
 
 

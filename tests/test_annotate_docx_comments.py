@@ -205,3 +205,25 @@ def test_annotate_docx_across_tracked_insertion_and_in_text_box(tmp_path: Path) 
     ]
     (tmp_path / "out.docx").write_bytes(result.data)
     assert read_document(tmp_path / "out.docx").text == doc.text
+
+
+def test_annotate_docx_run_holding_its_own_text_box(tmp_path: Path) -> None:
+    """A run with text and a text box: cutting the run must not lose the box's comment."""
+    document = docx.Document()
+    text_box("", "联系人陈志强")(document)
+    anchor_paragraph = document.paragraphs[-1]
+    box_run = anchor_paragraph.runs[-1]._r
+    holder = anchor_paragraph.add_run("经办人王小明，见右框")
+    holder._r.append(box_run[-1])  # the mc:AlternateContent moves into the text run
+    anchor_paragraph._p.remove(box_run)
+    document.save(tmp_path / "b.docx")
+    path = tmp_path / "b.docx"
+    doc = read_document(path)
+    assert "陈志强" in doc.text
+    findings = by_hand(doc.text, ["王小明", "陈志强"])
+    result = annotate_docx(path.read_bytes(), doc.text, doc.offsets, findings)
+
+    anchored = anchored_texts(result.data)
+    assert [anchored[str(a.comment_id)] for a in result.annotations] == ["王小明", "陈志强"]
+    (tmp_path / "out.docx").write_bytes(result.data)
+    assert read_document(tmp_path / "out.docx").text == doc.text
