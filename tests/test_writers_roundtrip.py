@@ -19,7 +19,7 @@ from gkreview.redact.writers import (
     VerificationError,
     write_redacted,
 )
-from gkreview.redact.writers.docx import write_docx
+from gkreview.redact.writers.docx import docx_cuts, sweep_pairs, write_package
 from gkreview.redact.writers.plan import FULL_BLOCK
 from gkreview.review.pipeline import Reviewer, make_findings
 from tests.docmakers import (
@@ -167,20 +167,14 @@ def test_writers_verification_catches_a_writer_that_skips_a_run(
     review = approve_all(reviewer.review_path(rich_docx).to_dict(with_text=True))
 
     def skips_one_run(data: bytes, doc: Any, edits: list) -> bytes:
-        # Leave the ID number's second run unchanged: the span crosses runs, the bug does not.
-        from gkreview.redact.writers import docx as writer
-
-        cuts = writer.docx_cuts(doc, edits)
+        # The real package writer, given every cut but one: the second run of an entity that
+        # crosses runs is left unchanged.
+        cuts = docx_cuts(doc, edits)
         part = cuts["/word/document.xml"]
-        id_cuts = [c for c in part if c.insert == ""]
-        assert id_cuts, "the fixture has an entity split across runs"
-        part.remove(id_cuts[0])
-        original = writer.docx_cuts
-        writer.docx_cuts = lambda d, e: cuts  # type: ignore[assignment]
-        try:
-            return write_docx(data, doc, edits)
-        finally:
-            writer.docx_cuts = original  # type: ignore[assignment]
+        tails = [c for c in part if c.insert == ""]
+        assert tails, "the fixture has an entity split across runs"
+        part.remove(tails[0])
+        return write_package(data, cuts, sweep_pairs(edits))
 
     out = tmp_path / "leaky.docx"
     with pytest.raises(VerificationError) as caught:

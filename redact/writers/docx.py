@@ -15,6 +15,12 @@ accepted (deletions dropped with their text, insertions kept as plain text, form
 revisions dropped), comments are removed with their anchors and parts, and the document
 properties that name people (author, last modified by, company, manager, custom properties)
 are cleared.
+
+Last, what the reader does not show is swept: a removed string in an attribute (a hyperlink's
+``mailto:`` target, a picture's alt text), in a field code, in the kept title or in a part
+nobody reads (custom XML data) is replaced as the review replaces it. The shown text (``w:t``
+of the parts the reader maps) is not swept: it must read exactly as the review's edits make
+it, and a removed string left there is a leak the verification reports.
 """
 
 from __future__ import annotations
@@ -47,7 +53,9 @@ W_P, W_R, W_T = _w("p"), _w("r"), _w("t")
 W_TXBXCONTENT = _w("txbxContent")
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 MC_ALTERNATECONTENT, MC_CHOICE, MC_FALLBACK = (
-    f"{{{_MC}}}AlternateContent", f"{{{_MC}}}Choice", f"{{{_MC}}}Fallback"
+    f"{{{_MC}}}AlternateContent",
+    f"{{{_MC}}}Choice",
+    f"{{{_MC}}}Fallback",
 )
 _DROP_WITH_CONTENT = {_w("del"), _w("moveFrom")}
 _UNWRAP = {_w("ins"), _w("moveTo")}
@@ -69,6 +77,9 @@ _LEAKY_PART_SUFFIXES = (
     "/people.xml",
 )  # fmt: skip
 _CORE_KEEP = {"title", "created", "modified"}  # every other core property is cleared
+# Roots of the parts whose w:t text the reader maps (body, headers, footers, notes).
+_SHOWN_ROOTS = {"document", "hdr", "ftr", "footnotes", "endnotes"}
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
 _APP_CLEAR = {"Company", "Manager", "HyperlinkBase"}
 
 
@@ -111,7 +122,21 @@ def _continues(prev: DocxLocation, loc: DocxLocation) -> bool:
 
 def write_docx(data: bytes, doc: ExtractedDocument, edits: Sequence[Edit]) -> bytes:
     """The de-identified package as bytes."""
-    cuts = docx_cuts(doc, edits)
+    return write_package(data, docx_cuts(doc, edits), sweep_pairs(edits))
+
+
+def sweep_pairs(edits: Sequence[Edit], kept: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
+    """(removed string, its replacement), longest first, for the sweep of hidden content.
+    One character (a surname alone) is not swept: it would hit every other word."""
+    pairs = {e.original: e.replacement for e in edits if len(e.original.strip()) >= 2}
+    return sorted(((o, r) for o, r in pairs.items() if o not in kept), key=lambda p: -len(p[0]))
+
+
+def write_package(
+    data: bytes, cuts: dict[str, list[_Cut]], sweep: Sequence[tuple[str, str]] = ()
+) -> bytes:
+    """The package with ``cuts`` made in the shown text, hidden content swept of the removed
+    strings, and revisions, comments and people's properties removed."""
     source = zipfile.ZipFile(io.BytesIO(data))
     names = source.namelist()
     dropped = {n for n in names if n.endswith(_LEAKY_PART_SUFFIXES)}
@@ -123,7 +148,7 @@ def write_docx(data: bytes, doc: ExtractedDocument, edits: Sequence[Edit]) -> by
                 continue
             payload = source.read(name)
             if name.endswith(".xml") or name.endswith(".rels"):
-                payload = _rewrite_part(name, payload, cuts.get("/" + name, []), dropped)
+                payload = _rewrite_part(name, payload, cuts.get("/" + name, []), dropped, sweep)
             target.writestr(_fresh_info(info), payload)
     return out.getvalue()
 
@@ -135,8 +160,14 @@ def _fresh_info(info: zipfile.ZipInfo) -> zipfile.ZipInfo:
     return fresh
 
 
-def _rewrite_part(name: str, payload: bytes, cuts: list[_Cut], dropped: set[str]) -> bytes:
-    root = etree.fromstring(payload)
+def _rewrite_part(
+    name: str,
+    payload: bytes,
+    cuts: list[_Cut],
+    dropped: set[str],
+    sweep: Sequence[tuple[str, str]] = (),
+) -> bytes:
+    root = etree.fromstring(payload, _PARSER)
     if name == "[Content_Types].xml":
         _drop_overrides(root, dropped | {"docProps/custom.xml"})
     elif name.endswith(".rels"):
@@ -155,7 +186,30 @@ def _rewrite_part(name: str, payload: bytes, cuts: list[_Cut], dropped: set[str]
         _sync_fallbacks(root)
         _accept_revisions(root)
         _remove_comment_anchors(root)
+    if sweep:
+        _sweep_hidden(root, sweep, shown=etree.QName(root).localname in _SHOWN_ROOTS)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _sweep_hidden(root: Any, sweep: Sequence[tuple[str, str]], shown: bool) -> None:
+    """Replace removed strings in every attribute and text node, but the ``w:t`` text of a
+    part the reader shows (``shown``), which the cuts made exact."""
+    for el in root.iter():
+        for key, value in el.attrib.items():
+            swept = _swept(value, sweep)
+            if swept != value:
+                el.set(key, swept)
+        if el.text and not (shown and el.tag == W_T):
+            el.text = _swept(el.text, sweep)
+        if el.tail and el.tail.strip():
+            el.tail = _swept(el.tail, sweep)
+
+
+def _swept(value: str, sweep: Sequence[tuple[str, str]]) -> str:
+    for original, replacement in sweep:
+        if original in value:
+            value = value.replace(original, replacement)
+    return value
 
 
 def _apply_cuts(root: Any, cuts: list[_Cut]) -> None:

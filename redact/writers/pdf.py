@@ -100,12 +100,15 @@ def write_pdf(data: bytes, doc: ExtractedDocument, edits: Sequence[Edit]) -> byt
 
 
 def _strip(pdf: pymupdf.Document) -> None:
-    """Metadata, XMP, annotations, links, embedded files and the outline's text go."""
+    """Metadata, XMP, annotations, form fields (their values), links, embedded files and
+    the outline's text go."""
     pdf.set_metadata({})
     pdf.del_xml_metadata()
     for page in pdf:
         for annot in list(page.annots() or []):
             page.delete_annot(annot)
+        for widget in list(page.widgets() or []):
+            page.delete_widget(widget)
         for link in page.get_links():
             page.delete_link(link)
     for name in list(pdf.embfile_names()):

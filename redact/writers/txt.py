@@ -24,6 +24,6 @@ def write_txt(doc: ExtractedDocument, edits: Sequence[Edit]) -> bytes:
         return text.encode(encoding)
     except UnicodeEncodeError as exc:
         raise UnencodableReplacement(
-            f"替换文字“{exc.object[exc.start:exc.end]}”无法用 {encoding} 编码 / "
+            f"替换文字“{exc.object[exc.start : exc.end]}”无法用 {encoding} 编码 / "
             f"a replacement cannot be written in {encoding}"
         ) from exc

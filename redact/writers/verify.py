@@ -21,12 +21,14 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Any
 
+from lxml import etree
+
 from gkreview.redact.writers.plan import FULL_BLOCK, Edit, applies, apply_to_text
 
 # A finding found again in the output: (type, start, end, action).
 Rescan = Callable[[str], Iterable[tuple[str, int, int, str]]]
 
-_XML_TEXT = re.compile(rb">([^<]+)<")
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
 _MIN_LEAK = 2  # one character (a surname alone) is no evidence of a leak
 # In a PDF, text is re-extracted with a new layout and the boxes' labels, and a name or an
 # address may be read where a row's cells now touch; there the rescan counts a name or an
@@ -87,8 +89,10 @@ def verify_text(
                 continue
             if any(value in r for r in replacements):
                 continue
-            if not exact and type_ not in _CHECKED_TYPES and not any(
-                _shares(value, e.original) for e in edits
+            if (
+                not exact
+                and type_ not in _CHECKED_TYPES
+                and not any(_shares(value, e.original) for e in edits)
             ):
                 continue  # a PDF's re-extracted layout, not a leak: see _CHECKED_TYPES
             result.leaks.append(f"重新扫描在输出中发现 {type_}“{value}”（第 {start} 字）")
@@ -134,18 +138,24 @@ def _shares(extra: str, value: str, size: int = 2) -> bool:
 
 
 def verify_docx_parts(data: bytes, edits: Sequence[Edit], kept: set[str]) -> list[str]:
-    """Removed strings in any XML part of the package, hidden text included."""
+    """Removed strings in any XML part of the package: hidden text (deleted revisions,
+    comments, field codes, properties) and attribute values (hyperlink targets, alt text)."""
     removed = {e.original for e in edits if len(e.original.strip()) >= _MIN_LEAK} - kept
     leaks: list[str] = []
+    if not removed:
+        return leaks
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         for name in package.namelist():
             if not name.endswith((".xml", ".rels")):
                 continue
-            chunks = _XML_TEXT.findall(package.read(name))
-            text = b"".join(chunks).decode("utf-8", errors="replace")
+            root = etree.fromstring(package.read(name), _PARSER)
+            text = "".join(root.itertext())
+            attributes = "\n".join(v for el in root.iter() for v in el.attrib.values())
             for value in sorted(removed):
                 if value in text:
                     leaks.append(f"“{value}”仍在 {name} 中")
+                elif value in attributes:
+                    leaks.append(f"“{value}”仍在 {name} 的属性中（如链接目标、替代文字）")
     return leaks
 
 
