@@ -20,8 +20,10 @@ Building is deterministic for a given seed.
 Two phases. Phase 1 is frozen: the templates in the files numbered below 30 (01_…, 20_…) give
 train, dev_fit and test, in that order, with the random streams and targets the corpus has
 always had, so that the test split stays byte-identical. Phase 2 then gives the records of the
-later template files (3x_dev_*: the held-out dev split; 4x_train_*: more train records) from
-random streams of their own, after test's values are registered.
+later template files (3x_dev_*: the held-out dev split; 40_… to 43_… train: more train records)
+from random streams of their own, after test's values are registered. Phase 3 last gives the
+records of the third batch of training files (numbered 44 and up), so dev and every earlier
+train record stay the same.
 """
 
 from __future__ import annotations
@@ -52,6 +54,10 @@ TARGETS = {"train": 2500, "dev_fit": 280, "test": 720}
 # Phase 2 (template files numbered FROZEN_BELOW and up): more train, and the held-out dev.
 MORE_TARGETS = {"train": 1400, "dev": 495}
 FROZEN_BELOW = 30
+# Phase 3 (training template files numbered THIRD_FROM and up): a third batch of train records,
+# drawn last from a stream of its own, so that dev and every earlier train record stay the same.
+THIRD_TARGETS = {"train": 900}
+THIRD_FROM = 44
 NEGATIVE_SHARE = 0.15  # share of records drawn from templates that hold no entity
 # Hash fractions below each cut belong to that split (values: names, counties).
 OWNER_CUTS = ((0.75, "train"), (0.85, "dev"), (1.0, "test"))
@@ -270,6 +276,36 @@ class NameMaker:
         self.uyghur = (_dedupe(minority["uyghur_first"]), _dedupe(minority["uyghur_second"]))
         self.tibetan = _dedupe(minority["tibetan"])
         self.blocked = set(words("blocked_names"))
+        rare = lexicon("rare_names")
+        self.rare_surnames = _dedupe(rare["surnames"])
+        self.mongolian = _dedupe(rare["mongolian"])
+        self.rare_given_words = {
+            "M": _dedupe(rare["word_given_male"]),
+            "F": _dedupe(rare["word_given_female"]),
+        }
+
+    def rare_candidate(self, rng: random.Random) -> tuple[str, str, str | None]:
+        """{PERSON_RARE}: a Mongolian-style name, a rare surname, or a given name that is a
+        word (高建设, 周海燕). Only the third batch of templates uses it, so the streams of the
+        earlier phases never draw it."""
+        gender = rng.choice("MF")
+        r = rng.random()
+        if r < 0.25:
+            name = rng.choice(self.mongolian)
+            return name, gender, name
+        if r < 0.5:
+            surname = rng.choices(self.faker_surnames, weights=self.faker_weights)[0]
+            given = rng.choice(self.rare_given_words[gender])
+            return surname + given, gender, given
+        surname = rng.choice(self.rare_surnames)
+        r = rng.random()
+        if r < 0.3:
+            return surname + rng.choice(self.faker_given[gender]), gender, None
+        if r < 0.4:
+            given = rng.choice(self.chars[gender])
+            return surname + given, gender, None
+        given = rng.choice(self.chars[gender]) + rng.choice(self.chars[gender])
+        return surname + given, gender, given
 
     def surname(self, rng: random.Random) -> str:
         r = rng.random()
@@ -450,9 +486,12 @@ class Builder:
 
     # ---- values that belong to one split
 
-    def person(self, ctx: Ctx) -> tuple[str, str]:
+    def person(self, ctx: Ctx, rare: bool = False) -> tuple[str, str]:
         for _ in range(5000):
-            name, gender, piece = self.names.candidate(ctx.rng)
+            if rare:
+                name, gender, piece = self.names.rare_candidate(ctx.rng)
+            else:
+                name, gender, piece = self.names.candidate(ctx.rng)
             if ctx.want_gender is not None and gender != ctx.want_gender:
                 continue
             if name in self.names.blocked or name[:2] in self.names.blocked:
@@ -621,8 +660,8 @@ class Builder:
         if name in {"PERSON_M", "PERSON_F"}:  # a private person of a given gender (其父, 丈夫)
             ctx.want_gender = name[-1]
             return self.slot("PERSON", ctx)
-        if name in {"PERSON", "PERSON_OFFICIAL"}:
-            value, gender = self.person(ctx)
+        if name in {"PERSON", "PERSON_OFFICIAL", "PERSON_RARE"}:
+            value, gender = self.person(ctx, rare=name == "PERSON_RARE")
             ctx.last_gender = gender
             ctx.last_official = name == "PERSON_OFFICIAL"
             ctx.last_dob, ctx.dob_pending = None, False
@@ -839,7 +878,7 @@ class Builder:
                 piece = self.slot(name, ctx)
                 if key is not None:
                     ctx.memo[(name, key)] = piece
-                    if name in {"PERSON", "PERSON_OFFICIAL"}:
+                    if name in {"PERSON", "PERSON_OFFICIAL", "PERSON_RARE"}:
                         ctx.memo[("gender", key)] = ctx.last_gender
             out.append(piece.text)
             spans.extend((s + length, e + length, lab, flag) for s, e, lab, flag in piece.spans)
@@ -873,6 +912,11 @@ class Template:
     def frozen(self) -> bool:
         """In the first batch of files (numbered below FROZEN_BELOW): phase 1."""
         return file_number(self.file) < FROZEN_BELOW
+
+    @property
+    def third(self) -> bool:
+        """In the third batch of training files (numbered THIRD_FROM and up): phase 3."""
+        return file_number(self.file) >= THIRD_FROM
 
 
 def file_number(name: str) -> int:
@@ -931,6 +975,10 @@ def load_templates(directory: Path = TEMPLATE_DIR) -> list[Template]:
                 )
             )
     for t in templates:
+        if t.third and t.split != "train":
+            raise ValueError(
+                f"{t.file}: {t.id}: files numbered {THIRD_FROM} and up hold train only"
+            )
         allowed = ("train", "test") if t.frozen else ("train", "dev")
         if t.split not in allowed:
             raise ValueError(
@@ -1107,11 +1155,17 @@ def generate(seed: int = DEFAULT_SEED) -> dict[str, list[dict]]:
         _generate(builder, rng, pool, split, name, TARGETS[name], records[name], seen[name])
     # Phase 2: later template files, streams of their own. dev_fit's values are not dev's.
     builder.registry.relabel("dev", "dev_fit", keep=handwritten_keys)
-    later = [t for t in templates if not t.frozen]
+    later = [t for t in templates if not t.frozen and not t.third]
     for split in ("train", "dev"):
         rng = random.Random(f"{seed}:{split}:phase2")
         pool = [t for t in later if t.split == split]
         target = MORE_TARGETS[split]
+        _generate(builder, rng, pool, split, split, target, records[split], seen[split])
+    # Phase 3: the third batch of training templates, after dev, from a stream of its own.
+    third = [t for t in templates if t.third]
+    for split, target in THIRD_TARGETS.items():
+        rng = random.Random(f"{seed}:{split}:phase3")
+        pool = [t for t in third if t.split == split]
         _generate(builder, rng, pool, split, split, target, records[split], seen[split])
     for split in SPLITS:
         for doc in handwritten:
