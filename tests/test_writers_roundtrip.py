@@ -305,3 +305,30 @@ def test_writers_review_json_roundtrip(reviewer: Reviewer, tmp_path: Path) -> No
     result = write_redacted(src, approve_all(review), tmp_path / "b.txt")
     assert result.by_type == {"PERSON": 1, "PHONE_NUMBER": 1}
     assert io.BytesIO(result.output.read_bytes()).read().decode("utf-8").count("王") == 1
+
+
+# -- repeats -----------------------------------------------------------------------------------
+
+
+def test_writers_repeat_an_approved_text_found_once(
+    rich_docx: Path, reviewer: Reviewer, tmp_path: Path
+) -> None:
+    """A review that flags a name at one place only: the copy loses it everywhere (replaced
+    alike), and without repeats the verification refuses the copy."""
+    review = approve_all(reviewer.review_path(rich_docx).to_dict(with_text=True))
+    text = read_document(rich_docx).text
+    places = [f for f in review["findings"] if f["text"] == "王建国"]
+    assert places and text.count("王建国") >= 2
+    review["findings"] = [f for f in review["findings"] if f["text"] != "王建国"] + places[:1]
+
+    with pytest.raises(VerificationError) as caught:
+        write_redacted(rich_docx, review, tmp_path / "once.docx", repeat=False)
+    assert any("王建国" in p for p in caught.value.problems)
+    assert not (tmp_path / "once.docx").exists()
+
+    out = tmp_path / "everywhere.docx"
+    result = write_redacted(rich_docx, review, out)
+    assert result.repeated == text.count("王建国") - 1
+    shown = read_document(out).text
+    assert "王建国" not in shown and "王建国" not in all_xml_text(out)
+    assert shown.count(places[0]["replacement"]) >= text.count("王建国")

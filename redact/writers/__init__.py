@@ -21,7 +21,7 @@ from typing import Any
 
 from gkreview.ingest.document import ExtractedDocument
 from gkreview.ingest.reader import load_bytes, read_bytes
-from gkreview.redact.writers.plan import Edit, ReviewMismatch, plan_edits
+from gkreview.redact.writers.plan import Edit, ReviewMismatch, plan_edits, repeat_edits
 from gkreview.redact.writers.verify import (
     Rescan,
     left_in_place,
@@ -62,6 +62,7 @@ class RedactionResult:
     by_type: dict[str, int] = field(default_factory=dict)
     removed_chars: int = 0
     preserved: float = 1.0  # share of the other characters found again in the output
+    repeated: int = 0  # of ``applied``: other places of an approved text, not findings
 
 
 def write_redacted(
@@ -72,24 +73,29 @@ def write_redacted(
     all_proposed: bool = False,
     rescan: Rescan | None = None,
     writer: Any = None,
+    repeat: bool = True,
 ) -> RedactionResult:
     """Write the de-identified copy of ``source`` to ``out`` and verify it.
 
     ``rescan`` (text → (type, start, end, action) of what is found) adds the analyzer's pass
     to the verification; ``writer`` replaces the format's writer (tests use it to prove that
-    the verification catches a faulty one).
+    the verification catches a faulty one). ``repeat``: an approved finding's text is also
+    replaced where else it occurs (``plan.repeat_edits``); without it such a place fails the
+    verification.
     """
     source, out = Path(source), Path(out)
     data = load_bytes(source)
     _check_same_file(data, review, source)
     doc = read_bytes(data, source.name)
     findings = list(review.get("findings", []))
+    kept = left_in_place(findings, all_proposed)
     edits = plan_edits(doc.text, findings, all_proposed)
-    write = writer or _writer_for(doc.format)
+    if repeat:
+        edits = repeat_edits(doc.text, edits, kept)
+    write = writer or _writer_for(doc.format, kept)
     payload = write(data, doc, edits)
     _atomic_write(out, payload)
 
-    kept = left_in_place(findings, all_proposed)
     try:
         written = read_bytes(payload, out.name)
     except Exception as exc:  # the output must be readable by our own readers
@@ -114,6 +120,7 @@ def write_redacted(
         by_type=dict(Counter(e.type for e in edits)),
         removed_chars=sum(e.end - e.start for e in edits),
         preserved=check.preserved,
+        repeated=sum(1 for e in edits if e.repeat),
     )
 
 
@@ -127,15 +134,17 @@ def _check_same_file(data: bytes, review: Mapping[str, Any], source: Path) -> No
         )
 
 
-def _writer_for(fmt: str) -> Any:
+def _writer_for(fmt: str, kept: set[str]) -> Any:
     if fmt == "txt":
         from gkreview.redact.writers.txt import write_txt
 
         return lambda data, doc, edits: write_txt(doc, edits)
     if fmt == "docx":
-        from gkreview.redact.writers.docx import write_docx
+        from gkreview.redact.writers.docx import docx_cuts, sweep_pairs, write_package
 
-        return write_docx
+        return lambda data, doc, edits: write_package(
+            data, docx_cuts(doc, edits), sweep_pairs(edits, frozenset(kept))
+        )
     if fmt == "pdf":
         from gkreview.redact.writers.pdf import write_pdf
 

@@ -6,7 +6,7 @@ so that what is written and what is checked come from one list.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,6 +23,7 @@ class Edit:
     replacement: str
     type: str  # the finding's entity type, printed in a PDF's redaction box
     finding_id: str
+    repeat: bool = False  # another place of an approved finding's text, not itself a finding
 
 
 class ReviewMismatch(ValueError):
@@ -60,6 +61,30 @@ def plan_edits(
             replacement = FULL_BLOCK * (end - start)
         chosen.append(Edit(start, end, original, str(replacement), str(f["type"]), str(f["id"])))
     return _merge_overlaps(chosen)
+
+
+def repeat_edits(text: str, edits: Sequence[Edit], kept: Set[str]) -> list[Edit]:
+    """``edits`` plus every other place where the text of one of them occurs, replaced alike.
+
+    The verification refuses a copy in which an approved finding's text is still to be read
+    anywhere (a name the analyzer found once but missed in a table row a PDF runs together),
+    so the writers remove it there too, through the same offset map. A text the review also
+    leaves in place (a rejected finding, an official kept) is not repeated, and neither is a
+    single character (a surname alone would hit every other word)."""
+    taken = [(e.start, e.end) for e in edits]
+    added: list[Edit] = []
+    for e in sorted(edits, key=lambda e: -(e.end - e.start)):
+        value = e.original
+        if len(value.strip()) < 2 or value in kept:
+            continue
+        at = text.find(value)
+        while at >= 0:
+            end = at + len(value)
+            if not any(at < b and a < end for a, b in taken):
+                added.append(Edit(at, end, value, e.replacement, e.type, e.finding_id, True))
+                taken.append((at, end))
+            at = text.find(value, at + 1)
+    return _merge_overlaps([*edits, *added]) if added else list(edits)
 
 
 def _merge_overlaps(edits: list[Edit]) -> list[Edit]:

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich.console import Console
 
 from gkreview.errors import (
     EXIT_OK,
@@ -55,18 +56,27 @@ def redact(
 ) -> None:
     """写出去标识化副本，并核验其中不再含有被处理的个人信息。
 
+    按审查单中已批准（approved）的发现处理原文件，输出与原文件同一格式：txt 保持原编码；docx
+    在原有文字段落内替换并保留格式，接受修订、删除批注、清除作者等属性；pdf 真正删除文字（不是
+    遮盖），在原处印上类型框，并删除元数据、注释和链接。已批准的文字在文中其他位置重复出现的，
+    一并处理。写出后用本程序的读取器重新读取并扫描，若仍有被处理的内容，删除输出并报错（退出码 4）。
+
     Write the de-identified copy of FILE: the findings REVIEW.json marks "approved" (with
     --all-proposed, every one not rejected) are replaced as the review proposes, in FILE's own
     format. A docx also loses its tracked changes, comments and author properties; a pdf is
     truly redacted (characters removed, a box with the type printed in their place) and loses
-    its metadata, annotations and links. The copy is then read back and scanned again; if any
-    redacted text is still there, it is deleted and the command fails (exit 4).
+    its metadata, annotations and links. An approved finding's text is replaced wherever else
+    it occurs too (unless the review keeps it elsewhere). The copy is then read back and
+    scanned again; if any redacted text is still there, it is deleted and the command fails
+    (exit 4).
 
     Examples:
 
       gkreview check --format json --with-text 通知.docx > 通知.review.json
 
-      gkreview redact 通知.docx --review 通知.review.json --out 通知.公开版.docx --all-proposed
+      gkreview redact 通知.docx --review 通知.review.json --out 公开版.docx
+
+      gkreview redact --all-proposed 请示.pdf --review r.json --out 公开版.pdf
     """
     from gkreview.redact.writers import (
         ReviewMismatch,
@@ -83,10 +93,12 @@ def redact(
     if out.resolve() == file.resolve():
         typer.echo("gkreview: --out 不能覆盖原文件 / --out must not be the input file", err=True)
         raise typer.Exit(EXIT_USAGE)
+    console = Console(stderr=True)
     try:
-        result = write_redacted(
-            file, data, out, all_proposed=all_proposed, rescan=_rescanner() if rescan else None
-        )
+        with console.status(f"正在写出并核验 {file.name} …"):
+            result = write_redacted(
+                file, data, out, all_proposed=all_proposed, rescan=_rescanner() if rescan else None
+            )
     except ReadError as err:
         typer.echo(unreadable(str(file), str(err)), err=True)
         raise typer.Exit(EXIT_UNREADABLE) from None
@@ -97,8 +109,9 @@ def redact(
         typer.echo(verification_failed(str(out), err.problems), err=True)
         raise typer.Exit(EXIT_VERIFICATION) from None
     kinds = "、".join(f"{ENTITY_LABELS.get(t, t)} {n}" for t, n in sorted(result.by_type.items()))
+    repeats = f"，其中 {result.repeated} 处是已批准文字在文中的重复出现" if result.repeated else ""
     typer.echo(
-        f"已写入 {result.output}：处理 {result.applied} 处（{kinds or '无'}），"
+        f"已写入 {result.output}：处理 {result.applied} 处（{kinds or '无'}{repeats}），"
         f"核验通过，其余文字保留 {result.preserved:.1%}"
     )
     raise typer.Exit(EXIT_OK)
