@@ -34,3 +34,4 @@ class ExtractedDocument:
     encoding: str | None = None  # txt only
     warnings: list[SourceWarning] = field(default_factory=list)
     properties: dict[str, str] = field(default_factory=dict)  # e.g. docx core title
+    ocr_pages: list[int] = field(default_factory=list)  # pdf pages whose text came from OCR

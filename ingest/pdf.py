@@ -4,6 +4,10 @@ Lines come from pdfplumber's text map (characters clustered into lines top to bo
 to right within a line); pages are joined by "\\n". Real characters, spaces included, map to
 ``PdfLocation``; the spaces and line breaks pdfplumber synthesises map to ``None``.
 
+Scanned pages (no text layer, or a page-sized image with no Chinese text layer) are read by
+OCR (``ocr.py``); each OCR character maps to its box in the page image, and the document
+carries an ``ocr_text`` warning per page so that the review says where its text came from.
+
 Chinese text has no spaces between words, but justified Chinese lines (and PDFs written with
 character spacing) leave gaps between glyphs wider than pdfplumber's word tolerance, so it
 synthesises spaces inside names and numbers ("张 三", "1 3 8 0"), which would hide them from
@@ -25,6 +29,7 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfplumber.utils.text import chars_to_textmap
 
 from gkreview.ingest.document import ExtractedDocument, ReadError, SourceWarning
+from gkreview.ingest.ocr import OcrUnavailable, PdfOcr, needs_ocr, ocr_warning
 from gkreview.ingest.offsets import OffsetMap, PdfLocation
 
 _X_TOLERANCE = 3.0  # pdfplumber's default: a wider gap between glyphs starts a new word
@@ -34,35 +39,61 @@ Char = dict[str, Any]
 
 
 def read_pdf(data: bytes, name: str) -> ExtractedDocument:
-    """Read the text layer of a PDF; raise ``ReadError`` if there is none (scanned PDF)."""
+    """Read the text layer of a PDF, scanned pages by OCR; ``ReadError`` if no page has text."""
     offsets = OffsetMap()
     parts: list[str] = []
     warnings: list[SourceWarning] = []
+    ocr_pages: list[int] = []
+    empty = 0
     try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
+        with pdfplumber.open(io.BytesIO(data)) as pdf, PdfOcr(data) as ocr:
             n_pages = len(pdf.pages)
             for number, page in enumerate(pdf.pages, start=1):
                 if number > 1:
                     parts.append("\n")
                     offsets.add(1, None)
-                chars = page.chars
+                chars, images = page.chars, page.images
+                width, height = float(page.width), float(page.height)
                 page.close()  # drop the page's parsed objects: long PDFs stay small
-                if not any(c["text"].strip() for c in chars):
+                if needs_ocr(chars, images, width, height):
+                    pieces = _ocr_pieces(ocr, number, warnings, ocr_pages)
+                else:
+                    pieces = _page_pieces(chars, number)
+                if not pieces:
+                    empty += 1
                     warnings.append(_scanned_page(number))
-                    continue
-                for text, loc in _page_pieces(chars, number):
+                for text, loc in pieces:
                     parts.append(text)
                     offsets.add(len(text), loc)
     except Exception as exc:  # pdfminer errors, wrapped in PdfminerException or not
         raise _open_error(exc, name) from exc
-    if len(warnings) == n_pages:  # also when there are no pages
+    if empty == n_pages:  # also when there are no pages
         raise ReadError(
-            f"{name}：PDF 没有文字层（可能是扫描件），本版本不支持文字识别（OCR）/ "
-            "the PDF has no text layer (scanned?); OCR is not available in this version"
+            f"{name}：PDF 没有文字层，文字识别（OCR）也没有识别出文字 / "
+            "the PDF has no text layer and OCR found no text in it"
         )
     return ExtractedDocument(
-        text="".join(parts), offsets=offsets, format="pdf", pages=n_pages, warnings=warnings
+        text="".join(parts),
+        offsets=offsets,
+        format="pdf",
+        pages=n_pages,
+        warnings=warnings,
+        ocr_pages=ocr_pages,
     )
+
+
+def _ocr_pieces(
+    ocr: PdfOcr, number: int, warnings: list[SourceWarning], ocr_pages: list[int]
+) -> list[tuple[str, PdfLocation | None]]:
+    """The page read by OCR, its warning added; nothing if OCR is not installed."""
+    try:
+        result = ocr.page(number)
+    except OcrUnavailable:
+        return []
+    if result.pieces:
+        ocr_pages.append(number)
+        warnings.append(SourceWarning(*ocr_warning(result)))
+    return result.pieces
 
 
 def _scanned_page(number: int) -> SourceWarning:

@@ -9,18 +9,21 @@ import io
 import zipfile
 from pathlib import Path, PurePath
 
+from gkreview.ingest.doc import legacy_kind, read_legacy
 from gkreview.ingest.document import ExtractedDocument, ReadError
 from gkreview.ingest.docx import read_docx
 from gkreview.ingest.pdf import read_pdf
 from gkreview.ingest.txt import read_txt
 
-SUPPORTED_SUFFIXES: tuple[str, ...] = (".docx", ".pdf", ".txt", ".text")
+SUPPORTED_SUFFIXES: tuple[str, ...] = (
+    ".docx", ".pdf", ".txt", ".text", ".doc", ".wps", ".rtf"
+)
 TEXT_SUFFIXES: tuple[str, ...] = (".txt", ".text", "")
 
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
-_SUPPORTED_ZH = "支持 .docx、.pdf、.txt"
-_SUPPORTED_EN = "supported: .docx, .pdf, .txt"
+_SUPPORTED_ZH = "支持 .docx、.pdf、.txt、.doc、.wps、.rtf"
+_SUPPORTED_EN = "supported: .docx, .pdf, .txt, .doc, .wps, .rtf"
 
 
 def read_document(path: Path) -> ExtractedDocument:
@@ -51,6 +54,8 @@ def read_bytes(data: bytes, name: str) -> ExtractedDocument:
         return read_pdf(data, name)
     if kind == "docx":
         return read_docx(data, name)
+    if kind in ("doc", "wps", "rtf"):
+        return read_legacy(data, name, kind)
     suffix = PurePath(name).suffix.lower()
     if suffix in TEXT_SUFFIXES:
         return read_txt(data, name)
@@ -64,7 +69,8 @@ def read_bytes(data: bytes, name: str) -> ExtractedDocument:
 
 
 def detect_format(data: bytes, name: str) -> str:
-    """"pdf", "docx" or "txt" from the content; raise ``ReadError`` for known unsupported kinds.
+    """"pdf", "docx", "doc", "wps", "rtf" or "txt" from the content; raise ``ReadError`` for
+    known unsupported kinds.
 
     "txt" means only "not PDF, Word or another container": whether it is text is decided
     by the text reader.
@@ -72,19 +78,17 @@ def detect_format(data: bytes, name: str) -> str:
     suffix = PurePath(name).suffix.lower()
     if data.startswith(b"%PDF-") or (suffix == ".pdf" and b"%PDF-" in data[:1024]):
         return "pdf"
+    if data.startswith(_OLE2_MAGIC) and _utf16(b"EncryptedPackage") in data:
+        return "docx"  # the docx reader explains: a password-protected .docx
+    if legacy := legacy_kind(data, name):
+        return legacy  # .doc, .wps (also by name when OLE2), .rtf: read through converters
     if data.startswith(_OLE2_MAGIC):
-        if _utf16(b"EncryptedPackage") in data or _utf16(b"WordDocument") in data:
-            return "docx"  # the docx reader explains: encrypted, or legacy .doc
         raise ReadError(
             f"{name}：旧版 Office 文件（OLE2 格式）不支持，请另存为 .docx 或 PDF / "
             "legacy Office (OLE2) file is not supported; convert it to .docx or PDF"
         )
     if data.startswith(_ZIP_MAGICS):
         return _zip_kind(data, name)
-    if data.lstrip().startswith(b"{\\rtf"):
-        raise ReadError(
-            f"{name}：RTF 格式不支持，请另存为 .docx / RTF is not supported; save it as .docx"
-        )
     if suffix == ".pdf":
         raise ReadError(f"{name}：扩展名是 .pdf，但内容不是 PDF / named .pdf but is not a PDF")
     if suffix in (".docx", ".doc", ".docm", ".dotx"):

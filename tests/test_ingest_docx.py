@@ -365,8 +365,10 @@ def test_reader_rejects_other_zip_files(entries: dict[str, str], pattern: str) -
         read_bytes(buf.getvalue(), "a.zip")
 
 
-def test_reader_legacy_doc(tmp_path: Path) -> None:
+def test_reader_damaged_legacy_doc(tmp_path: Path) -> None:
+    """A .doc goes to the legacy reader (tests/test_ingest_doc.py); a damaged one fails there."""
     path = tmp_path / "old.doc"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "WordDocument".encode("utf-16-le"))
-    with pytest.raises(ReadError, match=r"legacy \.doc format is not supported yet; convert"):
+    with pytest.raises(ReadError, match=r"old\.doc：.*cannot read the \.doc file") as info:
         read_document(path)
+    assert "\n" not in str(info.value)
