@@ -253,11 +253,49 @@ def test_corpus_disclosure_no_family_straddles_splits(corpus):
         for d in records:
             where[d["family"]].add(split)
     assert all(len(s) == 1 for s in where.values())
-    shares = Counter(next(iter(s)) for s in where.values())
+    # the shares hold for the families the builder draws; pinned families (``split:``, train or
+    # dev only) were added later without touching test
+    pinned = {f.id for f in builder.load_families() if f.split is not None}
+    shares = Counter(next(iter(s)) for fam, s in where.items() if fam not in pinned)
     total = sum(shares.values())
     assert 0.52 <= shares["train"] / total <= 0.68
     assert 0.10 <= shares["dev"] / total <= 0.20
     assert 0.20 <= shares["test"] / total <= 0.30
+    everything = Counter(next(iter(s)) for s in where.values())
+    assert everything["test"] / sum(everything.values()) >= 0.15
+
+
+def test_corpus_disclosure_pinned_families_stay_where_their_header_says(corpus):
+    pinned = {f.id: f.split for f in builder.load_families() if f.split is not None}
+    assert pinned and set(pinned.values()) <= {"train", "dev"}
+    for split, records in corpus.items():
+        for d in records:
+            if d["family"] in pinned:
+                assert pinned[d["family"]] == split, d["id"]
+
+
+def test_corpus_disclosure_pinned_families_do_not_move_the_drawn_ones(tmp_path):
+    families = builder.load_families()
+    before = builder.family_splits(families, 7)
+    extra = tmp_path / "extra.txt"
+    extra.write_text(
+        "".join(
+            f"=== x_pinned_{i}\nattribute: not_public\ngrounds: internal_affairs\n"
+            f"topic: 综合政务\ndoc_type: 通知\nyears: 2001\nsplit: {split}\nrationale: r\n"
+            "---\n正文\n"
+            for i, split in enumerate(("train", "dev", "train"))
+        ),
+        encoding="utf-8",
+    )
+    after = builder.family_splits(families + builder.parse_family_file(extra), 7)
+    assert before == {k: after[k] for k in before}
+    assert [after[f"x_pinned_{i}"] for i in range(3)] == ["train", "dev", "train"]
+    bad = tmp_path / "bad.txt"
+    bad.write_text(
+        extra.read_text(encoding="utf-8").replace("split: dev", "split: test"), encoding="utf-8"
+    )
+    with pytest.raises(builder.TemplateError, match="split"):
+        builder.parse_family_file(bad)
 
 
 def _shingles(text: str, k: int = 5) -> set[str]:

@@ -10,7 +10,9 @@ builder renders 3-6 variants of each family (other issuer, city, year, people, n
 and order, optional paragraphs) and puts all variants of a family into one split. Splits are
 drawn per family, stratified by hard case, by the first ground of ``not_public`` families and
 by attribute, so that every ground and every hard case is in train, dev and test. Documents
-written out in full (``source: handwritten``) are families of one document.
+written out in full (``source: handwritten``) are families of one document. A family whose header
+says ``split: train`` or ``split: dev`` is pinned there and left out of the draw, so that families
+added later never move the ones drawn before.
 
 The template language of the skeletons (see README.md for the whole of it):
 
@@ -212,6 +214,7 @@ class Family:
     lines: list[str]
     path: str
     months: tuple[int, int] = (1, 12)  # when in the year the document is signed
+    split: str | None = None  # pinned to train or dev by its header; None: drawn by the builder
 
     @property
     def stratum(self) -> str:
@@ -226,8 +229,9 @@ class Family:
 
 META_KEYS = {
     "attribute", "grounds", "topic", "doc_type", "years", "hard_case", "rationale",
-    "variants", "source", "months",
+    "variants", "source", "months", "split",
 }  # fmt: skip
+PINNABLE_SPLITS = ("train", "dev")  # test is drawn only, never pinned
 
 
 def _range(text: str, where: str) -> tuple[int, int]:
@@ -288,6 +292,7 @@ def parse_family_file(path: Path) -> list[Family]:
             lines=lines,
             path=path.name,
             months=_range(meta.get("months", "1-12"), where),
+            split=meta.get("split") or None,
         )
         check_family(fam, where)
         families.append(fam)
@@ -316,6 +321,8 @@ def check_family(fam: Family, where: str) -> None:
         problems.append("no rationale")
     if not 1 <= fam.months[0] <= fam.months[1] <= 12:
         problems.append(f"months {fam.months}")
+    if fam.split is not None and fam.split not in PINNABLE_SPLITS:
+        problems.append(f"split {fam.split!r} (train or dev)")
     if fam.source not in ("generated", "handwritten"):
         problems.append(f"source {fam.source!r}")
     vlo, vhi = fam.variants
@@ -388,6 +395,15 @@ def assign_splits(families: list[Family], seed: int) -> dict[str, str]:
             split = max(SPLITS, key=lambda s: (SPLIT_SHARE[s] * total - count[s], s))
             count[split] += 1
             out[fam.id] = split
+    return out
+
+
+def family_splits(families: list[Family], seed: int) -> dict[str, str]:
+    """Family id -> split: the pinned families (``split:`` in the header) where they say, the
+    others drawn by ``assign_splits`` among themselves only, so that adding pinned families
+    leaves the split of every other family, and so every document, as it was."""
+    out = assign_splits([f for f in families if f.split is None], seed)
+    out.update({f.id: f.split for f in families if f.split is not None})
     return out
 
 
@@ -870,7 +886,7 @@ def build_records(seed: int = DEFAULT_SEED, family_dir: Path = FAMILY_DIR) -> di
     lex = read_lexicon()
     names = Names.load(lex)
     families = load_families(family_dir)
-    splits = assign_splits(families, seed)
+    splits = family_splits(families, seed)
     out: dict[str, list[dict]] = {s: [] for s in SPLITS}
     for fam in families:
         for doc in render_family(fam, seed, lex, names):
