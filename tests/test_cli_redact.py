@@ -48,9 +48,7 @@ def test_cli_redact_all_proposed(examples_dir: Path, tmp_path: Path) -> None:
     out = tmp_path / "请示.txt"
     plain = run("redact", str(src), "--review", str(review), "--out", str(out), "--no-rescan")
     assert plain.returncode == 0 and "处理 0 处" in plain.stdout
-    every = run(
-        "redact", str(src), "--review", str(review), "--out", str(out), "--all-proposed"
-    )
+    every = run("redact", str(src), "--review", str(review), "--out", str(out), "--all-proposed")
     assert every.returncode == 0, every.stderr
     assert "处理 0 处" not in every.stdout
 
@@ -80,3 +78,39 @@ def test_cli_redact_unreadable_input(tmp_path: Path) -> None:
     result = run("redact", str(broken), "--review", str(review), "--out", str(tmp_path / "o.docx"))
     assert result.returncode == 3
     assert "坏.docx" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_cli_redact_refuses_a_copy_the_rescan_finds_data_in(tmp_path: Path) -> None:
+    """A review that lost a phone number (removed from the JSON by hand): the rescan finds it
+    in the copy, so the copy is deleted and redact exits 4 with one line."""
+    src = tmp_path / "答复.txt"
+    src.write_text("申请人王建国，电话13920231234。另一联系人电话13811112222。\n", "utf-8")
+    review_path = review_of(src, tmp_path)
+    review = json.loads(review_path.read_text("utf-8"))
+    assert {f["text"] for f in review["findings"]} >= {"13920231234", "13811112222"}
+    review["findings"] = [f for f in review["findings"] if f["text"] != "13811112222"]
+    review_path.write_text(json.dumps(review, ensure_ascii=False), "utf-8")
+    out = tmp_path / "答复.公开版.txt"
+
+    result = run("redact", str(src), "--review", str(review_path), "--out", str(out))
+    assert result.returncode == 4, result.stderr
+    assert not out.exists()
+    assert "13811112222" in result.stderr and "已删除" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+
+    unchecked = run(
+        "redact", str(src), "--review", str(review_path), "--out", str(out), "--no-rescan"
+    )
+    assert unchecked.returncode == 0, unchecked.stderr  # only the rescan knew of that number
+    assert "13920231234" not in out.read_text("utf-8")
+
+
+def test_cli_redact_copy_in_another_format_is_a_usage_error(
+    examples_dir: Path, tmp_path: Path
+) -> None:
+    src = examples_dir / "关于征收土地的公告.docx"
+    review = review_of(src, tmp_path)
+    result = run("redact", str(src), "--review", str(review), "--out", str(tmp_path / "a.pdf"))
+    assert result.returncode == 2
+    assert "格式" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "a.pdf").exists()

@@ -19,9 +19,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from gkreview.ingest.document import ExtractedDocument
+from gkreview.ingest.document import ExtractedDocument, ReadError
 from gkreview.ingest.reader import load_bytes, read_bytes
 from gkreview.redact.writers.plan import Edit, ReviewMismatch, plan_edits, repeat_edits
+from gkreview.redact.writers.txt import UnencodableReplacement
 from gkreview.redact.writers.verify import (
     Rescan,
     left_in_place,
@@ -30,8 +31,11 @@ from gkreview.redact.writers.verify import (
 )
 
 __all__ = [
+    "OutputError",
+    "ReadError",
     "RedactionResult",
     "ReviewMismatch",
+    "UnencodableReplacement",
     "UnsupportedFormat",
     "VerificationError",
     "write_redacted",
@@ -51,6 +55,10 @@ class VerificationError(RuntimeError):
 
 class UnsupportedFormat(ValueError):
     """No writer for this format (yet)."""
+
+
+class OutputError(OSError):
+    """The copy cannot be written where asked (no such folder, no permission)."""
 
 
 @dataclass(slots=True)
@@ -93,11 +101,21 @@ def write_redacted(
     if repeat:
         edits = repeat_edits(doc.text, edits, kept)
     write = writer or _writer_for(doc.format, kept)
-    payload = write(data, doc, edits)
-    _atomic_write(out, payload)
+    try:
+        payload = write(data, doc, edits)
+    except (ReviewMismatch, UnencodableReplacement):
+        raise
+    except Exception as exc:  # a part the reader skipped but the writer cannot parse
+        cause = " ".join(str(exc).split()) or type(exc).__name__
+        message = f"{source.name}：无法写出去标识化副本 / cannot write the copy: {cause}"
+        raise ReadError(message) from exc
+    try:
+        _atomic_write(out, payload)
+    except OSError as exc:
+        raise OutputError(f"{out}：无法写入 / cannot write: {exc.strerror or exc}") from exc
 
     try:
-        written = read_bytes(payload, out.name)
+        written = read_bytes(payload, out.stem + source.suffix)  # the source's format
     except Exception as exc:  # the output must be readable by our own readers
         out.unlink(missing_ok=True)
         raise VerificationError(out, [f"输出无法读取：{exc}"]) from exc
@@ -149,7 +167,10 @@ def _writer_for(fmt: str, kept: set[str]) -> Any:
         from gkreview.redact.writers.pdf import write_pdf
 
         return write_pdf
-    raise UnsupportedFormat(f"不支持写出 {fmt} 格式 / no writer for {fmt}")
+    raise UnsupportedFormat(
+        f"不支持写出 {fmt} 格式，请另存为 .docx 后重新审查 / no writer for {fmt}; "
+        "save it as .docx and review it again"
+    )
 
 
 def _atomic_write(path: Path, payload: bytes) -> None:

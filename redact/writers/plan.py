@@ -46,9 +46,16 @@ def plan_edits(
     kept, so that no character of either is left)."""
     chosen: list[Edit] = []
     for f in findings:
+        if not isinstance(f, Mapping):
+            raise ReviewMismatch(f"a finding is not an object: {str(f)[:40]!r}")
         if not applies(f, all_proposed):
             continue
-        start, end = int(f["start"]), int(f["end"])
+        try:
+            start, end, type_ = int(f["start"]), int(f["end"]), str(f["type"])
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ReviewMismatch(
+                f"finding {f.get('id')} has no valid start, end or type ({exc})"
+            ) from None
         if not 0 <= start < end <= len(text):
             raise ReviewMismatch(f"finding {f.get('id')} [{start}, {end}) lies outside the text")
         original = text[start:end]
@@ -59,7 +66,7 @@ def plan_edits(
         replacement = f.get("replacement")
         if replacement is None or replacement == original:
             replacement = FULL_BLOCK * (end - start)
-        chosen.append(Edit(start, end, original, str(replacement), str(f["type"]), str(f["id"])))
+        chosen.append(Edit(start, end, original, str(replacement), type_, str(f.get("id", ""))))
     return _merge_overlaps(chosen)
 
 

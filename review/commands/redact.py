@@ -79,16 +79,24 @@ def redact(
       gkreview redact --all-proposed 请示.pdf --review r.json --out 公开版.pdf
     """
     from gkreview.redact.writers import (
+        OutputError,
         ReviewMismatch,
+        UnencodableReplacement,
         UnsupportedFormat,
         VerificationError,
         write_redacted,
     )
-    from gkreview.redact.writers.txt import UnencodableReplacement
 
     data = _load_review(review)
     if out.exists() and out.is_dir():
         typer.echo(f"gkreview: --out {out} 是目录；请给出输出文件名 / give a file name", err=True)
+        raise typer.Exit(EXIT_USAGE)
+    if out.suffix.lower() != file.suffix.lower():
+        typer.echo(
+            f"gkreview: --out {out} 应与原文件同一格式（{file.suffix or '无扩展名'}）/ "
+            "the copy is written in the input's own format",
+            err=True,
+        )
         raise typer.Exit(EXIT_USAGE)
     if out.resolve() == file.resolve():
         typer.echo("gkreview: --out 不能覆盖原文件 / --out must not be the input file", err=True)
@@ -102,7 +110,13 @@ def redact(
     except ReadError as err:
         typer.echo(unreadable(str(file), str(err)), err=True)
         raise typer.Exit(EXIT_UNREADABLE) from None
-    except (ReviewMismatch, UnsupportedFormat, UnencodableReplacement, KeyError) as err:
+    except OutputError as err:
+        typer.echo(f"gkreview: {err}", err=True)
+        raise typer.Exit(EXIT_USAGE) from None
+    except UnsupportedFormat as err:
+        typer.echo(f"gkreview: 无法写出 {file} 的去标识化副本: {err}", err=True)
+        raise typer.Exit(EXIT_USAGE) from None
+    except (ReviewMismatch, UnencodableReplacement) as err:
         typer.echo(bad_review(str(review), str(err)), err=True)
         raise typer.Exit(EXIT_USAGE) from None
     except VerificationError as err:
