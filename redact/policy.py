@@ -49,7 +49,10 @@ GENERAL: dict[str, Treatment] = {
     "DATE_OF_BIRTH": Treatment("generalize", BirthDateParams()),
     "CN_ID_CARD": Treatment("mask", MaskParams(keep_first=2, keep_last=3)),
     "PHONE_NUMBER": Treatment(
-        "mask", MaskParams(keep_first=3, keep_last=4, prefixes=("+86", "0086", "(+86)", "（+86）"))
+        "mask",
+        MaskParams(
+            keep_first=3, keep_last=4, prefixes=("+86", "0086", "(+86)", "（+86）"), min_masked=4
+        ),
     ),
     "BANK_CARD": Treatment("mask", MaskParams(keep_last=4)),
     "EMAIL_ADDRESS": Treatment("mask", EmailMaskParams()),
