@@ -55,7 +55,8 @@ def legacy_kind(data: bytes, name: str) -> str | None:
 
     An OLE2 container holding a ``WordDocument`` stream is Word binary (a .wps of WPS
     Office 2005+ too: it is named "wps" when the file is); an OLE2 file named .wps without
-    that stream is an older WPS format, which only LibreOffice may read. RTF starts with
+    that stream is an older WPS format, which only LibreOffice may read, and one named .doc
+    without it is a damaged .doc (its directory is at the end of the file). RTF starts with
     ``{\\rtf`` whatever the file is called.
     """
     suffix = PurePath(name).suffix.lower()
@@ -65,8 +66,8 @@ def legacy_kind(data: bytes, name: str) -> str | None:
         return None
     if "WordDocument".encode("utf-16-le") in data:
         return "wps" if suffix == ".wps" else "doc"
-    if suffix == ".wps":
-        return "wps"
+    if suffix in (".wps", ".doc", ".dot"):
+        return "wps" if suffix == ".wps" else "doc"  # the converters say if it is damaged
     return None
 
 
