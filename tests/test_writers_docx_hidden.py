@@ -16,7 +16,7 @@ from lxml import etree
 from PIL import Image
 
 from gkreview.ingest.reader import read_document
-from gkreview.redact.writers import VerificationError, write_redacted
+from gkreview.redact.writers import VerificationError, rescan_with, write_redacted
 from gkreview.redact.writers.docx import docx_cuts, write_package
 from gkreview.review.pipeline import Reviewer
 from tests.docmakers import hyperlink, make_docx
@@ -96,14 +96,14 @@ def every_string(path: Path) -> str:
 
 
 def test_writers_docx_hidden_places_hold_no_removed_string(
-    source: Path, review: dict[str, Any], tmp_path: Path
+    source: Path, review: dict[str, Any], reviewer: Reviewer, tmp_path: Path
 ) -> None:
     removed = {f["text"] for f in review["findings"] if f["action"] != "keep"}
     assert {NAME, EMAIL, PHONE, FIELD_EMAIL} <= removed
     assert all(v in every_string(source) for v in removed)  # the fixture really hides them
 
     out = tmp_path / "答复.公开版.docx"
-    write_redacted(source, review, out)
+    write_redacted(source, review, out, rescan=rescan_with(reviewer))
     everything = every_string(out)
     for value in removed:
         assert value not in everything
@@ -129,7 +129,7 @@ def test_writers_docx_verification_refuses_a_removed_string_left_in_an_attribute
 
     out = tmp_path / "leaky.docx"
     with pytest.raises(VerificationError) as caught:
-        write_redacted(source, review, out, writer=no_sweep)
+        write_redacted(source, review, out, writer=no_sweep, rescan=None)
     assert not out.exists()
     problems = "\n".join(caught.value.problems)
     assert "属性" in problems and EMAIL in problems

@@ -13,7 +13,7 @@ from PIL import Image
 
 from gkreview.ingest.offsets import PdfLocation
 from gkreview.ingest.reader import read_document
-from gkreview.redact.writers import write_redacted
+from gkreview.redact.writers import rescan_with, write_redacted
 from gkreview.review.pipeline import Reviewer
 
 GREY = 128
@@ -51,7 +51,7 @@ def redacted(reviewer: Reviewer, tmp_path_factory: pytest.TempPathFactory) -> tu
     for f in review["findings"]:
         f["status"] = "approved"
     out = folder / "告知书.公开版.pdf"
-    write_redacted(source, review, out)
+    write_redacted(source, review, out, rescan=rescan_with(reviewer))
     return source, review, out
 
 

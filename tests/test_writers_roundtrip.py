@@ -17,11 +17,12 @@ from gkreview.ingest.reader import read_document
 from gkreview.redact.writers import (
     ReviewMismatch,
     VerificationError,
+    rescan_with,
     write_redacted,
 )
 from gkreview.redact.writers.docx import docx_cuts, sweep_pairs, write_package
 from gkreview.redact.writers.plan import FULL_BLOCK
-from gkreview.review.pipeline import Reviewer, make_findings
+from gkreview.review.pipeline import Reviewer
 from tests.docmakers import (
     comment,
     footnote,
@@ -42,14 +43,6 @@ def approve_all(review: dict[str, Any]) -> dict[str, Any]:
     for f in review["findings"]:
         f["status"] = "approved"
     return review
-
-
-def rescanner(reviewer: Reviewer):  # type: ignore[no-untyped-def]
-    def rescan(text: str) -> list[tuple[str, int, int, str]]:
-        found = make_findings(text, reviewer.analyzer.analyze(text), reviewer.policy)
-        return [(f.type, f.start, f.end, f.action) for f in found]
-
-    return rescan
 
 
 def all_xml_text(path: Path) -> str:
@@ -94,7 +87,7 @@ def redacted_docx(
 ) -> tuple[Path, dict[str, Any], Any]:
     review = approve_all(reviewer.review_path(rich_docx).to_dict(with_text=True))
     out = tmp_path_factory.mktemp("out") / "决定书.公开版.docx"
-    result = write_redacted(rich_docx, review, out, rescan=rescanner(reviewer))
+    result = write_redacted(rich_docx, review, out, rescan=rescan_with(reviewer))
     return out, review, result
 
 
@@ -178,7 +171,7 @@ def test_writers_verification_catches_a_writer_that_skips_a_run(
 
     out = tmp_path / "leaky.docx"
     with pytest.raises(VerificationError) as caught:
-        write_redacted(rich_docx, review, out, writer=skips_one_run)
+        write_redacted(rich_docx, review, out, writer=skips_one_run, rescan=None)
     assert not out.exists()
     assert any("含被处理的文字" in problem for problem in caught.value.problems)
 
@@ -190,7 +183,7 @@ def test_writers_rejected_and_kept_findings_stay(
     for f in review["findings"]:
         f["status"] = "rejected" if f["text"] == "李秀英" else "approved"
     out = tmp_path / "partial.docx"
-    write_redacted(rich_docx, review, out)
+    write_redacted(rich_docx, review, out, rescan=rescan_with(reviewer))
     shown = read_document(out).text
     assert "李秀英" in shown and "王建国" not in shown
 
@@ -199,9 +192,13 @@ def test_writers_only_approved_unless_all_proposed(
     rich_docx: Path, reviewer: Reviewer, tmp_path: Path
 ) -> None:
     review = reviewer.review_path(rich_docx).to_dict(with_text=True)  # all "proposed"
-    untouched = write_redacted(rich_docx, review, tmp_path / "none.docx")
+    untouched = write_redacted(
+        rich_docx, review, tmp_path / "none.docx", rescan=rescan_with(reviewer)
+    )
     assert untouched.applied == 0
-    everything = write_redacted(rich_docx, review, tmp_path / "all.docx", all_proposed=True)
+    everything = write_redacted(
+        rich_docx, review, tmp_path / "all.docx", all_proposed=True, rescan=rescan_with(reviewer)
+    )
     assert everything.applied == sum(1 for f in review["findings"] if f["action"] != "keep")
 
 
@@ -211,7 +208,7 @@ def test_writers_refuse_a_review_of_another_file(
     other = make_txt(tmp_path / "other.txt", "申请人张三，电话13920231234。")
     review = reviewer.review_path(other).to_dict(with_text=True)
     with pytest.raises(ReviewMismatch):
-        write_redacted(rich_docx, review, tmp_path / "x.docx")
+        write_redacted(rich_docx, review, tmp_path / "x.docx", rescan=rescan_with(reviewer))
 
 
 # -- pdf ---------------------------------------------------------------------------------------
@@ -251,7 +248,7 @@ def test_writers_pdf_characters_removed_not_covered(
     texts = {f["text"] for f in review["findings"] if f["action"] != "keep"}
     assert {"王建国", ID, PHONE} <= texts
     out = tmp_path / "告知书.公开版.pdf"
-    result = write_redacted(with_extras, review, out, rescan=rescanner(reviewer))
+    result = write_redacted(with_extras, review, out, rescan=rescan_with(reviewer))
     assert result.preserved >= 0.99
 
     pdf = pymupdf.open(str(out))
@@ -279,7 +276,7 @@ def test_writers_txt_keeps_encoding_and_line_ends(
     src = make_txt(tmp_path / f"答复.{encoding}.txt", text, encoding)
     review = approve_all(reviewer.review_path(src).to_dict(with_text=True))
     out = tmp_path / f"out.{encoding}.txt"
-    write_redacted(src, review, out)
+    write_redacted(src, review, out, rescan=rescan_with(reviewer))
     data = out.read_bytes()
     written = data.decode(encoding)
     assert "王建国" not in written and PHONE not in written
@@ -294,7 +291,7 @@ def test_writers_full_block_when_no_replacement(reviewer: Reviewer, tmp_path: Pa
     for f in review["findings"]:
         f["replacement"] = None
     out = tmp_path / "b.txt"
-    write_redacted(src, review, out)
+    write_redacted(src, review, out, rescan=rescan_with(reviewer))
     assert FULL_BLOCK * len(PHONE) in out.read_text(encoding="utf-8")
 
 
@@ -302,7 +299,9 @@ def test_writers_review_json_roundtrip(reviewer: Reviewer, tmp_path: Path) -> No
     """What the CLI reads back: the review as JSON text."""
     src = make_txt(tmp_path / "a.txt", "申请人王建国，电话13920231234。")
     review = json.loads(json.dumps(reviewer.review_path(src).to_dict(with_text=True)))
-    result = write_redacted(src, approve_all(review), tmp_path / "b.txt")
+    result = write_redacted(
+        src, approve_all(review), tmp_path / "b.txt", rescan=rescan_with(reviewer)
+    )
     assert result.by_type == {"PERSON": 1, "PHONE_NUMBER": 1}
     assert io.BytesIO(result.output.read_bytes()).read().decode("utf-8").count("王") == 1
 
@@ -322,12 +321,12 @@ def test_writers_repeat_an_approved_text_found_once(
     review["findings"] = [f for f in review["findings"] if f["text"] != "王建国"] + places[:1]
 
     with pytest.raises(VerificationError) as caught:
-        write_redacted(rich_docx, review, tmp_path / "once.docx", repeat=False)
+        write_redacted(rich_docx, review, tmp_path / "once.docx", repeat=False, rescan=None)
     assert any("王建国" in p for p in caught.value.problems)
     assert not (tmp_path / "once.docx").exists()
 
     out = tmp_path / "everywhere.docx"
-    result = write_redacted(rich_docx, review, out)
+    result = write_redacted(rich_docx, review, out, rescan=rescan_with(reviewer))
     assert result.repeated == text.count("王建国") - 1
     shown = read_document(out).text
     assert "王建国" not in shown and "王建国" not in all_xml_text(out)

@@ -10,6 +10,7 @@ deletes the output and raises: a copy that leaks is never left on disk.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import tempfile
@@ -34,14 +35,17 @@ __all__ = [
     "OutputError",
     "ReadError",
     "RedactionResult",
+    "Rescan",
     "ReviewMismatch",
     "UnencodableReplacement",
     "UnsupportedFormat",
     "VerificationError",
+    "rescan_with",
     "write_redacted",
 ]
 
 MIN_PRESERVED = 0.99
+ANALYZER = "analyzer"  # ``rescan``'s default: gkreview's analyzer, built once per process
 
 
 class VerificationError(RuntimeError):
@@ -79,19 +83,23 @@ def write_redacted(
     out: Path,
     *,
     all_proposed: bool = False,
-    rescan: Rescan | None = None,
+    rescan: Rescan | str | None = ANALYZER,
     writer: Any = None,
     repeat: bool = True,
 ) -> RedactionResult:
     """Write the de-identified copy of ``source`` to ``out`` and verify it.
 
-    ``rescan`` (text → (type, start, end, action) of what is found) adds the analyzer's pass
-    to the verification; ``writer`` replaces the format's writer (tests use it to prove that
-    the verification catches a faulty one). ``repeat``: an approved finding's text is also
-    replaced where else it occurs (``plan.repeat_edits``); without it such a place fails the
-    verification.
+    ``rescan`` (text → (type, start, end, action) of what is found) is the verification's
+    analyzer pass: by default gkreview's own analyzer, built once per process (a caller that
+    holds a ``Reviewer`` passes ``rescan_with(reviewer)`` instead; ``None`` skips the pass,
+    leaving the character checks). ``writer`` replaces the format's writer (tests use it to
+    prove that the verification catches a faulty one). ``repeat``: an approved finding's text
+    is also replaced where else it occurs (``plan.repeat_edits``); without it such a place
+    fails the verification.
     """
     source, out = Path(source), Path(out)
+    if rescan == ANALYZER:
+        rescan = _default_rescan()
     data = load_bytes(source)
     _check_same_file(data, review, source)
     doc = read_bytes(data, source.name)
@@ -140,6 +148,25 @@ def write_redacted(
         preserved=check.preserved,
         repeated=sum(1 for e in edits if e.repeat),
     )
+
+
+def rescan_with(reviewer: Any) -> Rescan:
+    """The analyzer pass of the verification, from a built ``review.pipeline.Reviewer``: the
+    findings the review would make of the copy's text, as (type, start, end, action)."""
+    from gkreview.review.pipeline import make_findings
+
+    def rescan(text: str) -> list[tuple[str, int, int, str]]:
+        found = make_findings(text, reviewer.analyzer.analyze(text), reviewer.policy)
+        return [(f.type, f.start, f.end, f.action) for f in found]
+
+    return rescan
+
+
+@functools.cache
+def _default_rescan() -> Rescan:
+    from gkreview.review.pipeline import Reviewer
+
+    return rescan_with(Reviewer.build())
 
 
 def _check_same_file(data: bytes, review: Mapping[str, Any], source: Path) -> None:

@@ -79,6 +79,7 @@ def redact(
       gkreview redact --all-proposed 请示.pdf --review r.json --out 公开版.pdf
     """
     from gkreview.redact.writers import (
+        ANALYZER,
         OutputError,
         ReviewMismatch,
         UnencodableReplacement,
@@ -105,7 +106,7 @@ def redact(
     try:
         with console.status(f"正在写出并核验 {file.name} …"):
             result = write_redacted(
-                file, data, out, all_proposed=all_proposed, rescan=_rescanner() if rescan else None
+                file, data, out, all_proposed=all_proposed, rescan=ANALYZER if rescan else None
             )
     except ReadError as err:
         typer.echo(unreadable(str(file), str(err)), err=True)
@@ -144,16 +145,3 @@ def _load_review(path: Path) -> dict[str, Any]:
         typer.echo(bad_review(str(path), "不是 gkreview.review/1 审查单 / not a review"), err=True)
         raise typer.Exit(EXIT_USAGE)
     return data
-
-
-def _rescanner():  # type: ignore[no-untyped-def]
-    """The analyzer as the verification's second pass: (type, start, end, action) per finding."""
-    from gkreview.review.pipeline import Reviewer, make_findings
-
-    reviewer = Reviewer.build()
-
-    def rescan(text: str) -> list[tuple[str, int, int, str]]:
-        found = make_findings(text, reviewer.analyzer.analyze(text), reviewer.policy)
-        return [(f.type, f.start, f.end, f.action) for f in found]
-
-    return rescan
