@@ -331,3 +331,28 @@ def test_writers_repeat_an_approved_text_found_once(
     shown = read_document(out).text
     assert "王建国" not in shown and "王建国" not in all_xml_text(out)
     assert shown.count(places[0]["replacement"]) >= text.count("王建国")
+
+
+def test_writers_verification_refuses_a_pdf_writer_that_wipes_other_text(
+    cjk_pdf: Path, reviewer: Reviewer, tmp_path: Path
+) -> None:
+    """A writer that also burns a line nobody approved: the text kept falls under the floor,
+    so the copy is refused even though nothing approved is left in it."""
+    from gkreview.redact.writers.pdf import write_pdf
+    from gkreview.redact.writers.plan import Edit
+
+    review = approve_all(reviewer.review_path(cjk_pdf).to_dict(with_text=True))
+    line = "本机关拟作出罚款的行政处罚。第二页：如对本告知有异议，可在五日内提出陈述申辩。"
+
+    def wipes_lines(data: bytes, doc: Any, edits: list) -> bytes:
+        extra = []
+        for part in line.split("。")[:2]:
+            start = doc.text.index(part)
+            extra.append(Edit(start, start + len(part), part, "", "PERSON", "bug"))
+        return write_pdf(data, doc, sorted([*edits, *extra], key=lambda e: e.start))
+
+    out = tmp_path / "wiped.pdf"
+    with pytest.raises(VerificationError) as caught:
+        write_redacted(cjk_pdf, review, out, writer=wipes_lines, rescan=None)
+    assert not out.exists()
+    assert any("其余文字只保留了" in p for p in caught.value.problems)
