@@ -31,3 +31,12 @@ def test_span_shape_drops_what_is_no_name(case: str, text: str, start: int, end:
 )
 def test_span_shape_keeps_names(text: str, start: int, end: int, expected: tuple[int, int]) -> None:
     assert trim_to_name(text, start, end) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [("金桂雅居28-2-2102房", 0, 4), ("盛世雅居29幢2704室", 0, 4), ("安丘市新庄乡长家圩村/", 7, 10),
+     ("河北省保定市涞水县金桂丽舍21-6-701", 9, 12)],
+)  # fmt: skip
+def test_span_shape_estates_and_villages_are_no_names(text: str, start: int, end: int) -> None:
+    assert trim_to_name(text, start, end) is None

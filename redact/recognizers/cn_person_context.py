@@ -126,7 +126,8 @@ _NOT_AFTER_NAME = (
     "[某×*＊市县区镇乡村省州路街厂店族]", "公司", "集团", "有限", "合作社", "医院", "学校",
     "中学", "小学", "大学", "幼儿园", "大道", "商行", "工作室", "家庭农场", "街道", "社区",
     # 墨江哈尼族自治县, a 小区 and its building number (金桂雅居28-2-2102)
-    r"\p{Han}?族", r"[居苑园府庭][0-9０-９]",
+    r"\p{Han}?族", r"[居苑园府庭舍][0-9０-９]", "丽舍", "雅居", "雅苑", "花园", "家园", "公馆",
+    "华府", "名苑", "山庄", "公寓", "大厦", "小区", "新村",
 )  # fmt: skip
 NOT_AFTER_NAME = _NOT_AFTER_NAME  # for spans found by others (the model), checked on the full text
 
@@ -140,7 +141,8 @@ _GIVEN_FIRST = f"(?![{_STOP_FIRST}]){_HAN}"
 _GIVEN_SECOND = f"(?!{_alternation(FOLLOW_WORDS)})(?![{_STOP_SECOND}]){_HAN}"
 # A rare third given-name character (黄祥鑫帅): only when punctuation, a space or a digit
 # follows it, never a further Hanzi.
-_GIVEN_THIRD = _GIVEN_SECOND + f"(?!{_HAN})"
+# Never a place's or an estate's last character (家圩村, 金桂雅居28).
+_GIVEN_THIRD = "(?![村庄镇乡屯寨居苑园府庭舍湾])" + _GIVEN_SECOND + f"(?!{_HAN})"
 # A minority name with a middle dot: parts of up to 6 Hanzi. They are transliterations (阿不都拉,
 # 买买提), so only real function words and words that follow a name end them.
 _DOTTED_STOP = "于在因等的与和及或对向将把被系称诉反侵阻位未已没擅私曾现住男女性身"
