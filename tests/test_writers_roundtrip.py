@@ -356,3 +356,26 @@ def test_writers_verification_refuses_a_pdf_writer_that_wipes_other_text(
         write_redacted(cjk_pdf, review, out, writer=wipes_lines, rescan=None)
     assert not out.exists()
     assert any("其余文字只保留了" in p for p in caught.value.problems)
+
+
+def test_writers_pdf_rotated_page_redacted_where_shown(
+    cjk_pdf: Path, reviewer: Reviewer, tmp_path: Path
+) -> None:
+    """The reader's boxes are on the page as shown (/Rotate applied); PyMuPDF's annotations
+    go on the unrotated page: without turning the boxes back, the wrong glyphs go."""
+    rotated = tmp_path / "rotated.pdf"
+    with pymupdf.open(str(cjk_pdf)) as pdf:
+        pdf[0].set_rotation(90)
+        pdf.save(str(rotated))
+    review = approve_all(reviewer.review_path(rotated).to_dict(with_text=True))
+    texts = {f["text"] for f in review["findings"] if f["action"] != "keep"}
+    assert {"王建国", ID, PHONE} <= texts
+    out = tmp_path / "rotated.out.pdf"
+    result = write_redacted(rotated, review, out, rescan=rescan_with(reviewer))
+    assert result.preserved >= 0.99
+    with pymupdf.open(str(out)) as pdf:
+        raw = "".join(page.get_text() for page in pdf)
+        assert pdf[0].rotation == 90
+    for value in texts:
+        assert value not in raw
+    assert "本机关拟作出罚款的行政处罚" in raw

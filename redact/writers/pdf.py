@@ -33,7 +33,11 @@ _IMAGE_PAD = 0.5  # points, so anti-aliased edges of a scanned glyph go too
 def edit_boxes(
     doc: ExtractedDocument, edit: Edit, for_text: bool = True
 ) -> list[tuple[int, pymupdf.Rect]]:
-    """One rectangle per page line of the edit: its characters' boxes merged."""
+    """One rectangle per page line of the edit: its characters' boxes merged.
+
+    In the reader's coordinates: the page as shown, its /Rotate applied (pdfplumber's, and the
+    OCR's rendered page). PyMuPDF places annotations on the unrotated page, so the writer
+    turns each rectangle back with the page's derotation matrix."""
     boxes: list[tuple[int, pymupdf.Rect]] = []
     for loc in doc.offsets.locate_span(edit.start, edit.end):
         if not isinstance(loc, PdfLocation):
@@ -69,7 +73,7 @@ def write_pdf(data: bytes, doc: ExtractedDocument, edits: Sequence[Edit]) -> byt
             for number, rect in edit_boxes(doc, edit, for_text=True):
                 page = pdf[number - 1]
                 page.add_redact_annot(
-                    rect,
+                    rect * page.derotation_matrix,
                     text=edit.type,
                     fontname="helv",
                     fontsize=min(6.0, max(rect.height * 0.8, 3.0)),
@@ -86,7 +90,8 @@ def write_pdf(data: bytes, doc: ExtractedDocument, edits: Sequence[Edit]) -> byt
             )
         for edit in edits:
             for number, rect in edit_boxes(doc, edit, for_text=False):
-                pdf[number - 1].add_redact_annot(rect, fill=False, cross_out=False)
+                page = pdf[number - 1]
+                page.add_redact_annot(rect * page.derotation_matrix, fill=False, cross_out=False)
         for index in sorted(pages):
             pdf[index].apply_redactions(
                 images=pymupdf.PDF_REDACT_IMAGE_PIXELS,
