@@ -13,15 +13,18 @@ them elsewhere (it would download what is missing). Nothing is fetched at run ti
 Each recognised line is one row of text. Its characters get boxes in PDF points
 (``PdfLocation``): RapidOCR's per-character boxes when it gives one per character, else
 the line's box split in proportion to the characters' widths (Latin letters and digits
-half a Chinese character). The boxes are then widened to meet their neighbours, so that a
-span of characters covers the whole of its glyphs and the gaps between them: the PDF
-writer blanks the image pixels under these boxes, which is what burns a finding out of a
-scanned page.
+half a Chinese character). Those are estimates (the recogniser's boxes can reach into the
+next glyph), so each boundary between two characters is moved to the middle of the nearest
+column of the page image with no ink in it, and the boxes meet there: a span of characters
+then covers the whole of its glyphs, and the glyphs beside it are left whole. The PDF writer
+blanks the image pixels under these boxes, which is what burns a finding out of a scanned
+page.
 """
 
 from __future__ import annotations
 
 import functools
+import itertools
 import os
 import time
 import unicodedata
@@ -41,6 +44,8 @@ MIN_SCORE = 0.5  # RapidOCR's confidence below which a line is dropped (its defa
 _MAX_SIDE = 4000  # pixels; RapidOCR's default (2000) would shrink a 200 dpi A4 page
 _SAME_ROW = 0.5  # share of the lower line's height two boxes must overlap to be one row
 _WORD_GAP = 1.0  # a gap wider than this many line heights between boxes of a row is a space
+_INK = 160  # a grey level darker than this is ink
+_INNER = 0.12  # of the line's height, left out at top and bottom when looking for ink
 _MODEL_FILES = {
     "Det": "PP-OCRv6_det_small.onnx",
     "Rec": "PP-OCRv6_rec_small.onnx",
@@ -67,6 +72,7 @@ class OcrLine:
     bottom: float
     score: float
     char_boxes: list[tuple[float, float]] | None = None  # (x0, x1) per character, if given
+    edges: list[float] | None = None  # len(text) + 1 boundaries, set by ``snap_edges``
 
 
 @dataclass(slots=True)
@@ -205,7 +211,12 @@ class PdfOcr:
         matrix = pymupdf.Matrix(zoom, zoom)
         pix = page.get_pixmap(matrix=matrix, colorspace=pymupdf.csRGB, alpha=False)
         image = np.frombuffer(pix.samples, dtype=np.uint8).reshape(pix.height, pix.width, 3)
+        grey = image.min(axis=2)
+        if not (grey < _INK).any():  # a blank page: nothing to detect
+            return OcrPage(number=number, seconds=time.perf_counter() - started)
         lines = recognise(image)
+        for line in lines:
+            line.edges = snap_edges(line, grey)
         # pixels -> points of the unrotated page, where PdfLocation boxes live
         to_page = ~matrix * page.derotation_matrix
         pieces = list(layout(lines, number, to_page))
@@ -251,15 +262,49 @@ def _overlaps(row: list[OcrLine], line: OcrLine) -> bool:
 
 
 def _spread(line: OcrLine) -> list[tuple[float, float]]:
-    """(x0, x1) per character covering the line from end to end without gaps: each
-    character reaches halfway to its neighbours."""
+    """(x0, x1) per character covering the line from end to end without gaps."""
+    edges = line.edges or _estimated_edges(line)
+    return list(itertools.pairwise(edges))
+
+
+def _estimated_edges(line: OcrLine) -> list[float]:
+    """The line's ends, and halfway between each two characters' boxes."""
     boxes = line.char_boxes or _proportional(line)
-    centres_edges: list[tuple[float, float]] = []
-    for i, (x0, x1) in enumerate(boxes):
-        left = line.x0 if i == 0 else (boxes[i - 1][1] + x0) / 2
-        right = line.x1 if i == len(boxes) - 1 else (x1 + boxes[i + 1][0]) / 2
-        centres_edges.append((min(left, x0), max(right, x1)))
-    return centres_edges
+    inner = [(boxes[i][1] + boxes[i + 1][0]) / 2 for i in range(len(boxes) - 1)]
+    return [line.x0, *inner, line.x1]
+
+
+def snap_edges(line: OcrLine, grey: np.ndarray) -> list[float]:
+    """Boundaries between the line's characters, each moved to the middle of the blank run
+    of columns nearest to its estimate, within half the narrower character's width (kept
+    where the glyphs touch)."""
+    edges = _estimated_edges(line)
+    height, width = grey.shape
+    top = int(line.top + _INNER * (line.bottom - line.top))
+    bottom = int(line.bottom - _INNER * (line.bottom - line.top))
+    left, right = max(0, int(line.x0)), min(width, int(np.ceil(line.x1)))
+    if bottom <= top or right <= left:
+        return edges
+    blank = (grey[max(0, top) : min(height, bottom), left:right] >= _INK).all(axis=0)
+    for k in range(1, len(edges) - 1):
+        reach = 0.5 * min(edges[k] - edges[k - 1], edges[k + 1] - edges[k])
+        edges[k] = _nearest_blank_run(blank, edges[k] - left, reach) + left
+    return edges
+
+
+def _nearest_blank_run(blank: np.ndarray, at: float, reach: float) -> float:
+    """Middle of the run of blank columns nearest to ``at`` (within ``reach``), else ``at``."""
+    lo, hi = max(0, int(at - reach)), min(len(blank), int(at + reach) + 1)
+    candidates = np.flatnonzero(blank[lo:hi]) + lo
+    if candidates.size == 0:
+        return at
+    nearest = int(candidates[np.argmin(np.abs(candidates + 0.5 - at))])
+    start = end = nearest
+    while start > lo and blank[start - 1]:
+        start -= 1
+    while end + 1 < hi and blank[end + 1]:
+        end += 1
+    return (start + end + 1) / 2
 
 
 def _proportional(line: OcrLine) -> list[tuple[float, float]]:
