@@ -108,7 +108,7 @@ _STOP_FIRST = (
     "本该其此我你他她您们个名号〇零市县区省州镇乡"
 )
 # Never the second one (the name's third character): those, and words that follow a name.
-_STOP_SECOND = _STOP_FIRST + "和向自为任原反位签陪提户出侵阻各"
+_STOP_SECOND = _STOP_FIRST + "和向自为任原反位签陪提户出侵阻各村镇乡屯寨"
 # Words that follow a name; their first character may also end a name, so they are words.
 FOLLOW_WORDS: tuple[str, ...] = (
     "同志", "同学", "同村", "同意", "同组", "先生", "女士", "老人", "老师", "房屋", "来信",
