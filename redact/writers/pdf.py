@@ -33,11 +33,8 @@ _IMAGE_PAD = 0.5  # points, so anti-aliased edges of a scanned glyph go too
 def edit_boxes(
     doc: ExtractedDocument, edit: Edit, for_text: bool = True
 ) -> list[tuple[int, pymupdf.Rect]]:
-    """One rectangle per page line of the edit: its characters' boxes merged.
-
-    In the reader's coordinates: the page as shown, its /Rotate applied (pdfplumber's, and the
-    OCR's rendered page). PyMuPDF places annotations on the unrotated page, so the writer
-    turns each rectangle back with the page's derotation matrix."""
+    """One rectangle per page line of the edit: its characters' boxes merged, in the
+    reader's coordinates (see ``to_pymupdf``)."""
     boxes: list[tuple[int, pymupdf.Rect]] = []
     for loc in doc.offsets.locate_span(edit.start, edit.end):
         if not isinstance(loc, PdfLocation):
@@ -58,6 +55,34 @@ def edit_boxes(
     return boxes
 
 
+def to_pymupdf(page: pymupdf.Page, rect: pymupdf.Rect, ocr: bool) -> pymupdf.Rect:
+    """A reader's box on ``page`` in PyMuPDF's coordinates (the unrotated page, from the
+    crop box's top-left corner), where redaction annotations go.
+
+    The two readers differ: pdfplumber's characters are on the page as shown (/Rotate
+    applied) from the media box's top-left corner; the OCR's boxes are already PyMuPDF's
+    (it renders with PyMuPDF and maps pixels back through the derotation matrix)."""
+    if ocr:
+        return rect
+    width, height = page.mediabox.width, page.mediabox.height
+    rotation = page.rotation % 360
+
+    def unrotate(x: float, y: float) -> tuple[float, float]:
+        if rotation == 90:
+            return y, height - x
+        if rotation == 180:
+            return width - x, height - y
+        if rotation == 270:
+            return width - y, x
+        return x, y
+
+    (ax, ay), (bx, by) = unrotate(rect.x0, rect.y0), unrotate(rect.x1, rect.y1)
+    shift = page.cropbox_position
+    return pymupdf.Rect(
+        min(ax, bx) - shift.x, min(ay, by) - shift.y, max(ax, bx) - shift.x, max(ay, by) - shift.y
+    )
+
+
 def _same_line(a: pymupdf.Rect, b: pymupdf.Rect) -> bool:
     overlap = min(a.y1, b.y1) - max(a.y0, b.y0)
     return overlap > 0.5 * min(a.height, b.height)
@@ -73,7 +98,7 @@ def write_pdf(data: bytes, doc: ExtractedDocument, edits: Sequence[Edit]) -> byt
             for number, rect in edit_boxes(doc, edit, for_text=True):
                 page = pdf[number - 1]
                 page.add_redact_annot(
-                    rect * page.derotation_matrix,
+                    to_pymupdf(page, rect, ocr=number in doc.ocr_pages),
                     text=edit.type,
                     fontname="helv",
                     fontsize=min(6.0, max(rect.height * 0.8, 3.0)),
@@ -91,7 +116,8 @@ def write_pdf(data: bytes, doc: ExtractedDocument, edits: Sequence[Edit]) -> byt
         for edit in edits:
             for number, rect in edit_boxes(doc, edit, for_text=False):
                 page = pdf[number - 1]
-                page.add_redact_annot(rect * page.derotation_matrix, fill=False, cross_out=False)
+                box = to_pymupdf(page, rect, ocr=number in doc.ocr_pages)
+                page.add_redact_annot(box, fill=False, cross_out=False)
         for index in sorted(pages):
             pdf[index].apply_redactions(
                 images=pymupdf.PDF_REDACT_IMAGE_PIXELS,
