@@ -1,9 +1,11 @@
 """A de-identified .docx holds no removed string where the reader does not look: headers and
-footers, the kept title, a hyperlink's target, a field code, a picture's alt text; and the
-verification refuses a copy that keeps one in an attribute."""
+footers, the kept title, a hyperlink's target, a field code, a picture's alt text, an embedded
+workbook, the preview picture; and the verification refuses a copy that keeps one in an
+attribute."""
 
 from __future__ import annotations
 
+import io
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -55,10 +57,36 @@ def picture_with_alt_text(path: Path, alt: str) -> Any:
     return build
 
 
+def add_thumbnail_and_workbook(path: Path, cell: str) -> None:
+    """Word's preview picture of the first page (with its relationship), and an embedded
+    workbook (a chart's data) whose shared strings hold ``cell``."""
+    workbook = io.BytesIO()
+    with zipfile.ZipFile(workbook, "w") as xlsx:
+        xlsx.writestr(
+            "xl/sharedStrings.xml",
+            '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" '
+            f'uniqueCount="1"><si><t>{cell}</t></si></sst>',
+        )
+    with zipfile.ZipFile(path) as package:
+        parts = {name: package.read(name) for name in package.namelist()}
+    rels = parts["_rels/.rels"].decode("utf-8")
+    rels = rels.replace(
+        "</Relationships>",
+        '<Relationship Id="rIdThumb" Type="http://schemas.openxmlformats.org/package/2006/'
+        'relationships/metadata/thumbnail" Target="docProps/thumbnail.jpeg"/></Relationships>',
+    )
+    parts["_rels/.rels"] = rels.encode("utf-8")
+    parts["docProps/thumbnail.jpeg"] = b"\xff\xd8\xff\xe0 preview of the first page"
+    parts["word/embeddings/Microsoft_Excel_Worksheet.xlsx"] = workbook.getvalue()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, data in parts.items():
+            package.writestr(name, data)
+
+
 @pytest.fixture(scope="module")
 def source(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("hidden")
-    return make_docx(
+    path = make_docx(
         folder / "答复.docx",
         [
             f"关于{NAME}信访事项的答复",
@@ -73,6 +101,8 @@ def source(tmp_path_factory: pytest.TempPathFactory) -> Path:
         title=f"关于{NAME}信访事项的答复",
         author="孙丽",
     )
+    add_thumbnail_and_workbook(path, f"申请人{NAME}")
+    return path
 
 
 @pytest.fixture(scope="module")
@@ -83,8 +113,9 @@ def review(source: Path, reviewer: Reviewer) -> dict[str, Any]:
     return review
 
 
-def every_string(path: Path) -> str:
-    """All text and every attribute value of every XML part (independent of the writer)."""
+def every_string(path: Path | io.BytesIO) -> str:
+    """All text and every attribute value of every XML part, embedded packages included
+    (independent of the writer)."""
     out: list[str] = []
     with zipfile.ZipFile(path) as package:
         for name in package.namelist():
@@ -92,6 +123,8 @@ def every_string(path: Path) -> str:
                 root = etree.fromstring(package.read(name))
                 out.append("".join(root.itertext()))
                 out.extend(v for el in root.iter() for v in el.attrib.values())
+            elif name.endswith(".xlsx"):
+                out.append(every_string(io.BytesIO(package.read(name))))
     return "\n".join(out)
 
 
@@ -118,6 +151,11 @@ def test_writers_docx_hidden_places_hold_no_removed_string(
     targets = [r.target_ref for r in document.part.rels.values() if r.is_external]
     assert targets == [f"mailto:{email}"]  # the link stays, pointing at the masked address
     assert "特此答复。" in read_document(out).text
+    with zipfile.ZipFile(out) as package:
+        names = package.namelist()
+        assert not [n for n in names if "thumbnail" in n]
+        assert "thumbnail" not in package.read("_rels/.rels").decode("utf-8")
+        assert "word/embeddings/Microsoft_Excel_Worksheet.xlsx" in names
 
 
 def test_writers_docx_verification_refuses_a_removed_string_left_in_an_attribute(

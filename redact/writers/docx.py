@@ -76,6 +76,9 @@ _LEAKY_PART_SUFFIXES = (
     "/comments.xml", "/commentsExtended.xml", "/commentsIds.xml", "/commentsExtensible.xml",
     "/people.xml",
 )  # fmt: skip
+# The preview picture Word saves of the first page shows the text as it was.
+_LEAKY_PART_PREFIXES = ("docProps/thumbnail",)
+_NESTED_PACKAGES = (".xlsx", ".xlsm", ".docx", ".docm", ".pptx")
 _CORE_KEEP = {"title", "created", "modified"}  # every other core property is cleared
 # Roots of the parts whose w:t text the reader maps (body, headers, footers, notes).
 _SHOWN_ROOTS = {"document", "hdr", "ftr", "footnotes", "endnotes"}
@@ -139,7 +142,9 @@ def write_package(
     strings, and revisions, comments and people's properties removed."""
     source = zipfile.ZipFile(io.BytesIO(data))
     names = source.namelist()
-    dropped = {n for n in names if n.endswith(_LEAKY_PART_SUFFIXES)}
+    dropped = {
+        n for n in names if n.endswith(_LEAKY_PART_SUFFIXES) or n.startswith(_LEAKY_PART_PREFIXES)
+    }
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
@@ -149,7 +154,29 @@ def write_package(
             payload = source.read(name)
             if name.endswith(".xml") or name.endswith(".rels"):
                 payload = _rewrite_part(name, payload, cuts.get("/" + name, []), dropped, sweep)
+            elif sweep and name.lower().endswith(_NESTED_PACKAGES):
+                payload = _sweep_nested(payload, sweep)
             target.writestr(_fresh_info(info), payload)
+    return out.getvalue()
+
+
+def _sweep_nested(payload: bytes, sweep: Sequence[tuple[str, str]]) -> bytes:
+    """An embedded workbook or document (a chart's data, an OLE object) swept of the
+    removed strings in every XML part; left as it is if it is not a package after all."""
+    if not zipfile.is_zipfile(io.BytesIO(payload)):
+        return payload
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(payload)) as nested,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for info in nested.infolist():
+            part = nested.read(info.filename)
+            if info.filename.endswith((".xml", ".rels")):
+                root = etree.fromstring(part, _PARSER)
+                _sweep_hidden(root, sweep, shown=False)
+                part = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+            target.writestr(_fresh_info(info), part)
     return out.getvalue()
 
 

@@ -145,6 +145,12 @@ def verify_docx_parts(data: bytes, edits: Sequence[Edit], kept: set[str]) -> lis
         return leaks
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         for name in package.namelist():
+            if name.lower().endswith((".xlsx", ".xlsm", ".docx", ".docm", ".pptx")):
+                nested = package.read(name)
+                if zipfile.is_zipfile(io.BytesIO(nested)):
+                    leaks += [f"{leak}（嵌入的 {name}）" for leak in
+                              verify_docx_parts(nested, edits, kept)]  # fmt: skip
+                continue
             if not name.endswith((".xml", ".rels")):
                 continue
             root = etree.fromstring(package.read(name), _PARSER)
