@@ -170,6 +170,7 @@ def test_writers_verification_catches_a_writer_that_skips_a_run(
         return write_package(data, cuts, sweep_pairs(edits))
 
     out = tmp_path / "leaky.docx"
+    out.write_bytes(b"an earlier copy")  # not to be mistaken for this one afterwards
     with pytest.raises(VerificationError) as caught:
         write_redacted(rich_docx, review, out, writer=skips_one_run, rescan=None)
     assert not out.exists()

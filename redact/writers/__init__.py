@@ -5,7 +5,8 @@ format (txt, docx, pdf), and the output proved clean before it is kept.
 both call it). It reads the source again with gkreview's readers, checks that the review was
 made of this very file (sha256), plans the edits from the review (``plan``), writes with the
 format's writer, re-reads the output and verifies it (``verify``). A failed verification
-deletes the output and raises: a copy that leaks is never left on disk.
+deletes the output and raises: a copy that leaks is never written (the check runs on the
+bytes in memory) and no earlier file is left at ``out``.
 """
 
 from __future__ import annotations
@@ -122,11 +123,8 @@ def write_redacted(
         cause = " ".join(str(exc).split()) or type(exc).__name__
         message = f"{source.name}：无法写出去标识化副本 / cannot write the copy: {cause}"
         raise ReadError(message) from exc
-    try:
-        _atomic_write(out, payload)
-    except OSError as exc:
-        raise OutputError(f"{out}：无法写入 / cannot write: {exc.strerror or exc}") from exc
 
+    # Verified in memory: a copy that leaks never reaches the disk.
     try:
         written = read_bytes(payload, out.stem + source.suffix)  # the source's format
     except Exception as exc:  # the output must be readable by our own readers
@@ -142,8 +140,12 @@ def write_redacted(
     if check.preserved < floor:
         problems.append(f"其余文字只保留了 {check.preserved:.1%}（应不少于 {floor:.0%}）")
     if problems:
-        out.unlink(missing_ok=True)
+        out.unlink(missing_ok=True)  # an earlier copy at ``out`` is not this one
         raise VerificationError(out, problems)
+    try:
+        _atomic_write(out, payload)
+    except OSError as exc:
+        raise OutputError(f"{out}：无法写入 / cannot write: {exc.strerror or exc}") from exc
     return RedactionResult(
         source=source,
         output=out,
