@@ -5,6 +5,7 @@ page image (checked by OCR of the output)."""
 from __future__ import annotations
 
 import copy
+import io
 import itertools
 import socket
 from difflib import SequenceMatcher
@@ -17,11 +18,13 @@ import rapidocr
 from gkreview.ingest.document import ExtractedDocument, ReadError
 from gkreview.ingest.ocr import DPI, engine, model_paths, needs_ocr
 from gkreview.ingest.offsets import PdfLocation
-from gkreview.ingest.reader import read_document
+from gkreview.ingest.reader import read_bytes, read_document
 from gkreview.redact.writers import write_redacted
+from gkreview.redact.writers.pdf import write_pdf
+from gkreview.redact.writers.plan import Edit
 from gkreview.review.pipeline import Reviewer
 from tests.docmakers import make_pdf
-from tests.scanmakers import make_scanned_pdf
+from tests.scanmakers import make_scanned_pdf, page_image
 
 NAME = "张建国"
 ID_NUMBER = "110101196503071236"  # invented; valid GB 11643 check character
@@ -195,3 +198,22 @@ def test_ocr_redacted_scan_loses_its_personal_data(
     assert similarity(after.text, EXPECTED) > 0.6
     with pymupdf.open(str(out)) as pdf:
         assert NAME not in pdf[0].get_text() and ID_NUMBER not in pdf[0].get_text()
+
+
+def test_ocr_page_stored_sideways_is_read_upright_and_burnt_in_place() -> None:
+    """Scanners often store the image sideways and set /Rotate: boxes must come back in the
+    unrotated page space where the writer works."""
+    buf = io.BytesIO()
+    page_image(LINES).rotate(90, expand=True).save(buf, format="JPEG")
+    pdf = pymupdf.open()
+    page = pdf.new_page(width=841.89, height=595.28)
+    page.insert_image(page.rect, stream=buf.getvalue())
+    page.set_rotation(90)
+    data = pdf.tobytes()
+    doc = read_bytes(data, "sideways.pdf")
+    assert similarity(doc.text, EXPECTED) >= MIN_SIMILARITY, doc.text
+    at = doc.text.index(ID_NUMBER)
+    edit = Edit(at, at + len(ID_NUMBER), ID_NUMBER, "", "CN_ID_CARD", "f1")
+    after = read_bytes(write_pdf(data, doc, [edit]), "out.pdf")
+    assert ID_NUMBER[:6] not in after.text and ID_NUMBER[-6:] not in after.text
+    assert f"申请人{NAME}，身份证号码" in after.text  # the rest of the line is left
