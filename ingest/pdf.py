@@ -85,10 +85,21 @@ def read_pdf(data: bytes, name: str) -> ExtractedDocument:
 def _ocr_pieces(
     ocr: PdfOcr, number: int, warnings: list[SourceWarning], ocr_pages: list[int]
 ) -> list[tuple[str, PdfLocation | None]]:
-    """The page read by OCR, its warning added; nothing if OCR is not installed."""
+    """The page read by OCR, its warning added; nothing, with a warning saying why, if OCR is
+    not installed or fails on the page (one page's failure does not cost the document)."""
+    where = f"第{number}页"
     try:
         result = ocr.page(number)
-    except OcrUnavailable:
+    except OcrUnavailable as exc:
+        message = f"{where}是扫描图像，文字识别（OCR）不可用：{exc}"
+        warnings.append(SourceWarning("ocr_unavailable", message, where))
+        return []
+    except Exception as exc:  # onnxruntime or rendering errors on this page
+        warnings.append(
+            SourceWarning(
+                "ocr_failed", f"{where}文字识别（OCR）失败（{type(exc).__name__}：{exc}）", where
+            )
+        )
         return []
     if result.pieces:
         ocr_pages.append(number)

@@ -16,7 +16,7 @@ import pytest
 import rapidocr
 
 from gkreview.ingest.document import ExtractedDocument, ReadError
-from gkreview.ingest.ocr import DPI, engine, model_paths, needs_ocr
+from gkreview.ingest.ocr import DPI, OcrUnavailable, engine, model_paths, needs_ocr
 from gkreview.ingest.offsets import PdfLocation
 from gkreview.ingest.reader import read_bytes, read_document
 from gkreview.redact.writers import write_redacted
@@ -161,6 +161,11 @@ def test_ocr_models_come_from_the_wheel() -> None:
     assert DPI >= 200
 
 
+def test_ocr_missing_models_are_named(tmp_path: Path) -> None:
+    with pytest.raises(OcrUnavailable, match="PP-OCRv6_det_small.onnx"):
+        model_paths(tmp_path)
+
+
 def test_ocr_runs_with_the_network_refused(
     scanned: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -217,3 +222,4 @@ def test_ocr_page_stored_sideways_is_read_upright_and_burnt_in_place() -> None:
     after = read_bytes(write_pdf(data, doc, [edit]), "out.pdf")
     assert ID_NUMBER[:6] not in after.text and ID_NUMBER[-6:] not in after.text
     assert f"申请人{NAME}，身份证号码" in after.text  # the rest of the line is left
+
