@@ -162,7 +162,7 @@ def test_ocr_models_come_from_the_wheel() -> None:
 
 
 def test_ocr_missing_models_are_named(tmp_path: Path) -> None:
-    with pytest.raises(OcrUnavailable, match="PP-OCRv6_det_small.onnx"):
+    with pytest.raises(OcrUnavailable, match=r"PP-OCRv6_det_small\.onnx"):
         model_paths(tmp_path)
 
 
