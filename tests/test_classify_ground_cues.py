@@ -95,3 +95,29 @@ def test_propose_cue_does_not_withhold_public_document() -> None:
     p = propose(PUBLIC_BULLETIN, extract_metadata(PUBLIC_BULLETIN), (), model=model)
     assert p.attribute == "public"
     assert all(r.code != "security_stability" for r in p.reasons)
+
+
+OPINION = (
+    "鹭州市委宣传部\n关于和平路学校事故舆情应对工作的通知\n各县（区）委宣传部：\n"
+    "　　一、对外统一表述为“事故原因正在调查中”，各单位不得自行发布。\n"
+    "二、对散布谣言的账号依法处置。\n鹭州市委宣传部\n2015年11月27日\n"
+)
+
+
+def test_public_opinion_guidance_is_withheld_on_security_grounds() -> None:
+    from gkreview.classify.rules.mandatory import public_opinion_response
+
+    ctx = RuleContext.build(OPINION, extract_metadata(OPINION))
+    hits = public_opinion_response(ctx)
+    assert [h.code for h in hits] == ["security_stability"]
+    assert all(OPINION[e.start : e.end] == e.text for e in hits[0].evidence)
+    assert propose(OPINION, extract_metadata(OPINION), ()).attribute == "not_public"
+
+
+def test_statistics_law_names_the_ground_without_brackets() -> None:
+    text = (
+        "关于索要住户调查资料的复函\n县扶贫办：\n"
+        "　　记账户资料是国家统计调查取得的单个调查对象资料，"
+        "依照统计法规定只能用于统计目的，我队不能提供。\n某调查队\n1999年3月7日\n"
+    )
+    assert "law_prohibited" in _cues(text)

@@ -15,7 +15,11 @@ from gkreview.classify.rules.drafts import internal_draft, public_consultation
 from gkreview.classify.rules.enforcement import case_file
 from gkreview.classify.rules.ground_cues import ground_cues
 from gkreview.classify.rules.internal import internal_management
-from gkreview.classify.rules.mandatory import law_prohibited, security_stability
+from gkreview.classify.rules.mandatory import (
+    law_prohibited,
+    public_opinion_response,
+    security_stability,
+)
 from gkreview.classify.rules.normative import normative_document, public_notice
 from gkreview.classify.rules.on_request import own_matter_reply
 from gkreview.classify.rules.penalty import penalty_decision
@@ -33,6 +37,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     state_secret_marking,
     law_prohibited,
     security_stability,
+    public_opinion_response,
     # 第十五条
     commercial_secret,
     personal_privacy,

@@ -54,3 +54,29 @@ def security_stability(ctx: RuleContext) -> list[RuleHit]:
             rule="security_stability",
         )
     ]
+
+
+_OPINION_TITLE = re.compile(r"舆情[^。\n]{0,12}(?:应对|处置|引导|管控)|(?:应对|对外)口径")
+_OPINION_BODY = re.compile(r"口径|统一表述|不得自行发布|不得擅自发布|不得接受(?:媒体)?采访|约谈")
+
+
+def public_opinion_response(ctx: RuleContext) -> list[RuleHit]:
+    """舆情应对 guidance with its 口径: the agreed line and who may say what during an incident.
+
+    Why withheld: published, the guidance itself becomes the story and the incident's
+    handling is undone; it is not the public statement, which is released on its own.
+    """
+    title = ctx.title_search(_OPINION_TITLE)
+    body = ctx.first(_OPINION_BODY, ctx.head_end)
+    if title is None or body is None:
+        return []
+    return [
+        RuleHit.of(
+            "security_stability",
+            f"标题为“{title.quoted}”，正文规定“{body.quoted}”，属于突发事件舆情应对的内部口径，"
+            "公开可能危及社会稳定",
+            [title, body],
+            weight=1.0,
+            rule="public_opinion_response",
+        )
+    ]
