@@ -12,7 +12,6 @@ vocabulary and idf. No tokenizer object, no pickle: the n-gram string is the fea
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -75,11 +74,13 @@ class NgramVectorizer:
     def transform(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         """The sparse vector of one text: (feature indices, values)."""
         counts = Counter(self.analyzer(text))
-        pairs = [(self.index[g], n) for g, n in counts.items() if g in self.index]
-        if not pairs:
+        index = self.index
+        found = [(i, n) for i, n in zip(map(index.get, counts), counts.values(), strict=True)
+                 if i is not None]  # fmt: skip
+        if not found:
             return np.zeros(0, dtype=np.int64), np.zeros(0)
-        idx = np.fromiter((i for i, _ in pairs), dtype=np.int64, count=len(pairs))
-        tf = np.fromiter((1.0 + math.log(n) for _, n in pairs), dtype=np.float64, count=len(pairs))
-        values = tf * self.idf[idx]
+        pairs = np.array(found, dtype=np.int64)
+        idx = pairs[:, 0]
+        values = (1.0 + np.log(pairs[:, 1].astype(np.float64))) * self.idf[idx]
         norm = float(np.sqrt(values @ values))
         return idx, values / norm if norm > 0 else values
