@@ -23,6 +23,7 @@ from gkreview.review.report_labels import (
     action_label,
     finding_label,
     ground_label,
+    split_warnings,
     status_label,
 )
 
@@ -147,11 +148,19 @@ def _findings(document: Any, findings: list[dict[str, Any]]) -> None:
             cell.text = value
 
 
-def _warnings(document: Any, warnings: list[dict[str, Any]]) -> None:
+def _warnings(document: Any, all_warnings: list[dict[str, Any]]) -> None:
+    warnings, notes = split_warnings(all_warnings)
     document.add_heading("四、发布前须处理的隐藏内容", level=2)
     if not warnings:
         document.add_paragraph("未发现修订、批注、文档属性等隐藏内容。")
-        return
+    else:
+        _warning_table(document, warnings)
+    if notes:
+        document.add_paragraph("读取说明：")
+        _warning_table(document, notes)
+
+
+def _warning_table(document: Any, warnings: list[dict[str, Any]]) -> None:
     table = document.add_table(rows=1, cols=3)
     table.style = "Table Grid"
     for cell, title in zip(table.rows[0].cells, ("问题", "位置", "内容"), strict=True):

@@ -21,6 +21,7 @@ from gkreview.review.report_labels import (
     action_label,
     finding_label,
     ground_label,
+    split_warnings,
     status_label,
     treatment,
 )
@@ -263,16 +264,23 @@ def _findings_table(findings: list[dict[str, Any]], has_text: bool) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
 
 
-def _warnings(warnings: list[dict[str, Any]]) -> str:
-    if not warnings:
-        return ""
-    items = "".join(
-        f"<li>{_e(w['message'])}（{_e(w['location'])}）"
-        + (f"：“{_e(w['excerpt'])}”" if w.get("excerpt") else "")
-        + "</li>"
-        for w in warnings
-    )
-    return f'<h2 class="warn">发布前须处理的隐藏内容（{len(warnings)} 项）</h2><ul>{items}</ul>'
+def _warnings(all_warnings: list[dict[str, Any]]) -> str:
+    warnings, notes = split_warnings(all_warnings)
+    out = []
+    for heading, css, group in (
+        ("发布前须处理的隐藏内容", ' class="warn"', warnings),
+        ("读取说明", "", notes),
+    ):
+        if not group:
+            continue
+        items = "".join(
+            f"<li>{_e(w['message'])}（{_e(w['location'])}）"
+            + (f"：“{_e(w['excerpt'])}”" if w.get("excerpt") else "")
+            + "</li>"
+            for w in group
+        )
+        out.append(f"<h2{css}>{heading}（{len(group)} 项）</h2><ul>{items}</ul>")
+    return "".join(out)
 
 
 def render_html(review: dict[str, Any], text: str | None = None) -> str:

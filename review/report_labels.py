@@ -61,3 +61,19 @@ def comment_text(finding: dict[str, Any]) -> str:
 
 def ground_label(reason: dict[str, Any]) -> str:
     return str(reason.get("label") or reason["code"])
+
+
+# Warnings that say how the text was read (OCR, a legacy converter), not what leaks: the
+# reports list them apart, under 读取说明, so that "hidden content to deal with" means that.
+READING_NOTES = frozenset(
+    {"ocr_text", "ocr_unavailable", "ocr_failed", "legacy_format", "page_without_text"}
+)
+
+
+def split_warnings(
+    warnings: list[dict[str, Any]],
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(leaks to deal with before publication, notes on how the text was read)."""
+    leaks = [w for w in warnings if w.get("code") not in READING_NOTES]
+    notes = [w for w in warnings if w.get("code") in READING_NOTES]
+    return leaks, notes

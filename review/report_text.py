@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from gkreview.review.report_labels import split_warnings
+
 _ACTIONS = {
     "redact": "删除",
     "mask": "遮盖",
@@ -81,11 +83,13 @@ def render_text(review: dict[str, Any], text: str | None = None) -> str:
             lines.append(f"  {i}. [{label}] {f['text']} → 保留{where}")
         else:
             lines.append(f"  {i}. [{label}] {f['text']} → {f['replacement']}（{action}）{where}")
-    warnings = review.get("warnings", [])
-    if warnings:
+    warnings, notes = split_warnings(review.get("warnings", []))
+    for heading, group in (("发布前须处理的隐藏内容", warnings), ("读取说明", notes)):
+        if not group:
+            continue
         lines.append("")
-        lines.append(f"发布前须处理的隐藏内容：{len(warnings)} 项")
-        for w in warnings:
+        lines.append(f"{heading}：{len(group)} 项")
+        for w in group:
             excerpt = f"：“{w['excerpt']}”" if w.get("excerpt") else ""
             lines.append(f"  - {w['message']}（{w['location']}）{excerpt}")
     return "\n".join(lines) + "\n"
