@@ -21,8 +21,10 @@ from gkreview.ingest.reader import load_bytes, read_bytes
 from gkreview.models import ner_model_dir
 from gkreview.redact.analyzer import Detection, PersonalDataAnalyzer
 from gkreview.redact.entities import label
-from gkreview.redact.policy import GENERAL, KEEP, Treatment, treatment_for
+from gkreview.redact.policy import GENERAL, KEEP, Policy, Treatment, load_policy, treatment_for
+from gkreview.redact.profile_apply import apply_profile
 from gkreview.redact.public_role import public_role
+from gkreview.redact.salt import load_salt
 from gkreview.review.record import (
     Disclosure,
     DocumentInfo,
@@ -115,24 +117,42 @@ def _reason(r: object) -> Reason:
     )
 
 
+_GENERAL_PROFILE = load_policy("general")
+
+
 @dataclass(slots=True)
 class Reviewer:
     analyzer: PersonalDataAnalyzer
     policy: dict[str, Treatment] = field(default_factory=lambda: dict(GENERAL))
     model_dir: Path | None = None
     disclosure_model: DisclosureModel | None = None
+    profile: Policy | None = None  # the whole profile (party names, pseudonyms); None: general
+    salt: bytes | None = None  # the pseudonyms' key; None: ``redact.salt.load_salt()`` on use
 
     @classmethod
-    def build(cls, model_dir: Path | None = None, use_model: bool = True) -> Reviewer:
+    def build(
+        cls,
+        model_dir: Path | None = None,
+        use_model: bool = True,
+        policy: str | Path | Policy = "general",
+    ) -> Reviewer:
         """Engines built once; the shipped NER from ``models/`` unless told otherwise."""
         if model_dir is None and use_model:
             model_dir = ner_model_dir()
         disclosure_model = DisclosureModel.load() if use_model else None
+        profile = policy if isinstance(policy, Policy) else load_policy(policy)
         return cls(
             PersonalDataAnalyzer.build(model_dir),
+            policy=dict(profile.treatments),
             model_dir=model_dir,
             disclosure_model=disclosure_model,
+            profile=profile,
         )
+
+    def _salt(self) -> bytes:
+        if self.salt is None:
+            self.salt = load_salt()
+        return self.salt
 
     def review_path(self, path: Path) -> Review:
         data = load_bytes(path)
@@ -142,6 +162,7 @@ class Reviewer:
     def review_extracted(self, doc: ExtractedDocument, name: str, sha256: str) -> Review:
         meta = extract_metadata(doc.text)
         findings = make_findings(doc.text, self.analyzer.analyze(doc.text), self.policy)
+        apply_profile(doc.text, findings, self.profile or _GENERAL_PROFILE, self._salt)
         prediction = (
             self.disclosure_model.predict(doc.text) if self.disclosure_model is not None else None
         )

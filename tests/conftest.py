@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
 
 from gkreview.redact.analyzer import PersonalDataAnalyzer
 from gkreview.review.pipeline import Reviewer
+
+# Pseudonyms are keyed by a secret salt; tests use a fixed one rather than creating the
+# user's salt file.
+os.environ.setdefault("GKREVIEW_SALT", "gkreview-tests")
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED_SCHEMA = REPO.parent / "shared" / "contract" / "review.schema.json"

@@ -12,6 +12,7 @@ import typer
 
 from gkreview.errors import EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE, out_not_directory, unreadable
 from gkreview.ingest.document import ReadError
+from gkreview.redact.policy import PolicyError
 from gkreview.review.pipeline import Reviewer
 from gkreview.review.report_files import html_path, write_docx, write_html
 from gkreview.review.report_html import render_html
@@ -78,6 +79,18 @@ def check(
             ),
         ),
     ] = None,
+    policy: Annotated[
+        str,
+        typer.Option(
+            "--policy",
+            metavar="NAME|FILE",
+            help=(
+                "去标识化策略：general（默认，通用）、penalty_publicity（处罚公示：保留被处罚人"
+                "姓名，删除其住址联系方式证件号账号及他人姓名）、internal（内部使用），"
+                "或自定义 .toml 文件（格式见 redact/policies/general.toml）。"
+            ),
+        ),
+    ] = "general",
 ) -> None:
     """审查文件：建议公开属性（附条款与原文依据），标出需去标识化的个人信息。
 
@@ -95,6 +108,8 @@ def check(
       gkreview check --format html 通知.docx > 通知.html
 
       gkreview check --format docx --out reviews/ 通知.docx
+
+      gkreview check --policy penalty_publicity 行政处罚决定书.docx
     """
     problem = _usage_problem(fmt, out, len(files))
     if problem is not None:
@@ -106,7 +121,11 @@ def check(
             raise typer.Exit(EXIT_USAGE)
         out.mkdir(parents=True, exist_ok=True)
 
-    reviewer = Reviewer.build()
+    try:
+        reviewer = Reviewer.build(policy=policy)
+    except PolicyError as err:
+        typer.echo(f"gkreview: --policy {err}", err=True)
+        raise typer.Exit(EXIT_USAGE) from None
     failed = 0
     several = len(files) > 1
     for index, path in enumerate(files):
