@@ -14,6 +14,7 @@ LABELS: dict[str, str] = {
     "DATE_OF_BIRTH": "出生日期",
     "IP_ADDRESS": "IP地址",
     "CN_USCC": "统一社会信用代码",
+    "HEALTH": "健康信息",
 }
 
 

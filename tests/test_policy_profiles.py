@@ -24,7 +24,8 @@ PENALTY = (
     "行政处罚决定书\n"
     "当事人：王建国，公民身份号码120116196503120030，住天津市滨海新区大港街道东村三组12号，"
     "联系电话13920231234。\n"
-    "经查，当事人王建国于2023年5月销售过期食品，证人李秀英证实了上述事实。\n"
+    "经查，当事人王建国于2023年5月销售过期食品，证人李秀英证实了上述事实。"
+    "当事人患有糖尿病。\n"
 )
 
 
@@ -152,6 +153,7 @@ def test_review_penalty_publicity_keeps_the_party_only() -> None:
         assert by_text[value]["action"] == "redact"
         assert by_text[value]["replacement"] == DELETED_MARK
     assert any(f["type"] == "ADDRESS" and f["action"] == "redact" for f in review["findings"])
+    assert by_text["糖尿病"]["type"] == "HEALTH" and by_text["糖尿病"]["action"] == "redact"
 
 
 def test_review_internal_keeps_names_masks_numbers() -> None:

@@ -8,6 +8,7 @@ from gkreview.redact.recognizers.cn_address import CnAddressRecognizer
 from gkreview.redact.recognizers.cn_bank_card import CnBankCardRecognizer
 from gkreview.redact.recognizers.cn_birth_date import CnBirthDateRecognizer
 from gkreview.redact.recognizers.cn_email import CnEmailRecognizer
+from gkreview.redact.recognizers.cn_health import CnHealthRecognizer
 from gkreview.redact.recognizers.cn_id_card import CnIdCardRecognizer
 from gkreview.redact.recognizers.cn_ip import CnIpRecognizer
 from gkreview.redact.recognizers.cn_license_plate import CnLicensePlateRecognizer
@@ -28,6 +29,7 @@ IDENTIFIER_TYPES: tuple[str, ...] = (
     "CN_PASSPORT",
     "LICENSE_PLATE",
     "CN_USCC",
+    "HEALTH",
 )
 # Rules around the NER (names after context words or under a 姓名 column, birth dates,
 # address grammar); the NER itself is Presidio's SpacyRecognizer, added by the analyzer.
@@ -46,6 +48,7 @@ def chinese_recognizers() -> list[EntityRecognizer]:
         CnPassportRecognizer(),
         CnLicensePlateRecognizer(),
         CnUsccRecognizer(),
+        CnHealthRecognizer(),
         CnPersonContextRecognizer(),
         CnNameColumnRecognizer(),
         CnNameListRecognizer(),
