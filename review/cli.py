@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from gkreview import __version__
+from gkreview.review.commands.batch import batch
 from gkreview.review.commands.check import check
 from gkreview.review.commands.eval import evaluate
 from gkreview.review.commands.redact import redact
@@ -24,6 +25,7 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 app.command("check")(check)
+app.command("batch")(batch)
 app.command("eval")(evaluate)
 app.command("redact")(redact)
 app.command("train")(train)

@@ -1,0 +1,69 @@
+"""One document in a worker process: review it, write its review atomically, return its row.
+
+Each worker builds one ``Reviewer`` (seconds: the spaCy pipeline, the NER, the classifier)
+in the pool's initializer and reuses it for every document it gets.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from gkreview.ingest.document import ReadError
+from gkreview.review.batch.state import Row
+
+_REVIEWER = None
+
+
+def init_worker(policy: str) -> None:
+    global _REVIEWER
+    from gkreview.review.pipeline import Reviewer
+
+    _REVIEWER = Reviewer.build(policy=policy)
+
+
+def review_one(root: str, relative: str, out: str) -> Row:
+    from gkreview.ingest.reader import read_bytes
+
+    source = Path(root) / relative
+    try:
+        data = source.read_bytes()
+    except OSError as exc:
+        return Row(relative, None, "failed", error=f"无法读取 / cannot read: {exc.strerror}")
+    sha256 = hashlib.sha256(data).hexdigest()
+    try:
+        doc = read_bytes(data, source.name)
+        review = _REVIEWER.review_extracted(doc, name=source.name, sha256=sha256)  # type: ignore[union-attr]
+    except ReadError as exc:
+        return Row(relative, sha256, "failed", error=" ".join(str(exc).split()))
+    except Exception as exc:  # a bad file must never stop the batch
+        return Row(relative, sha256, "failed", error=f"{type(exc).__name__}: {exc}")
+    data_out = review.to_dict(with_text=True)
+    target = Path(out) / "reviews" / f"{relative}.json"
+    _atomic_write(target, json.dumps(data_out, ensure_ascii=False, indent=1))
+    disclosure = data_out["disclosure"]
+    document = data_out["document"]
+    return Row(
+        path=relative,
+        sha256=sha256,
+        status="ok",
+        attribute=disclosure["attribute"],
+        reasons=";".join(r["code"] for r in disclosure.get("reasons", [])),
+        findings=sum(1 for f in data_out["findings"] if f["action"] != "keep"),
+        confidence=disclosure.get("confidence"),
+        title=document.get("title"),
+        doc_number=document.get("doc_number"),
+        issuer=document.get("issuer"),
+        date=document.get("date"),
+    )
+
+
+def _atomic_write(target: Path, text: str) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".gkreview-", dir=target.parent)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(text)
+    os.replace(tmp, target)
