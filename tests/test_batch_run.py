@@ -126,3 +126,55 @@ def _recorded(state: Path) -> int:
 def test_batch_usage_errors(tmp_path: Path) -> None:
     missing = run("batch", str(tmp_path / "nowhere"), "--out", str(tmp_path / "o"))
     assert missing.returncode == 2 and "不是文件夹" in missing.stderr
+
+
+def test_batch_xlsx_duplicates_period_and_conversions(archive: Path, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    make_txt(archive / "答复副本.txt", TEXT)  # the same bytes as 答复.txt
+    from benchmarks.generate import generate_documents
+
+    long_text = generate_documents(1, seed=5)[0]
+    make_txt(archive / "长文.txt", long_text)
+    make_txt(archive / "长文改.txt", long_text.replace("。", "；", 1))  # a near copy
+    previous = tmp_path / "previous.csv"
+    previous.write_text("path,attribute\n纪要.pdf,not_public\n答复.txt,on_request\n", "utf-8")
+    out = tmp_path / "out"
+    result = run(
+        "batch", str(archive), "--out", str(out), "--workers", "2",
+        "--since", "2021-01-01", "--previous", str(previous),
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    rows = {r["path"]: r for r in summary(out)}
+    assert rows["答复副本.txt"]["duplicate_of"] == "答复.txt"
+    assert rows["长文改.txt"]["duplicate_of"] == "长文.txt"
+    # the same text in GBK, first in path order: a near duplicate across encodings
+    assert rows["答复.txt"]["duplicate_of"] == "2003/答复.gbk.txt"
+    assert rows["2003/答复.gbk.txt"]["duplicate_of"] == ""
+    assert rows["答复.txt"]["in_period"] == "yes"
+    assert rows["纪要.pdf"]["previous_attribute"] == "not_public"
+    conversions = (out / "conversions.csv").read_text("utf-8-sig").splitlines()
+    flagged = [r["path"] for r in rows.values() if r["conversion"] == "yes"]
+    assert len(conversions) == 1 + len(flagged)
+    assert all(rows[p]["attribute"] == "public" for p in flagged)
+
+    sheet = load_workbook(out / "summary.xlsx").active
+    header = [c.value for c in sheet[1]]
+    assert header[:8] == [
+        "文件", "标题", "文号", "发文机关", "成文日期", "公开属性", "不予公开理由", "置信度",
+    ]  # fmt: skip
+    assert "姓名" in header and "电话号码" in header and "状态" in header
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref
+    body = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert len(body) == len(rows)
+    assert body[0][header.index("状态")] == "失败"  # failures first, then not_public
+    attributes = [r[header.index("公开属性")] for r in body[1:]]
+    order = {"不予公开": 0, "依申请公开": 1, "主动公开": 2}
+    assert attributes == sorted(attributes, key=lambda a: order[a])
+
+
+def test_batch_bad_dates_and_previous(tmp_path: Path, archive: Path) -> None:
+    out = tmp_path / "o"
+    assert run("batch", str(archive), "--out", str(out), "--since", "2021-13-01").returncode == 2
+    missing = run("batch", str(archive), "--out", str(out), "--previous", str(tmp_path / "x.csv"))
+    assert missing.returncode == 2

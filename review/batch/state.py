@@ -25,7 +25,9 @@ CREATE TABLE IF NOT EXISTS files (
     doc_number TEXT,
     issuer TEXT,
     date TEXT,
-    error TEXT
+    error TEXT,
+    by_type TEXT,
+    ground TEXT
 )
 """
 
@@ -44,6 +46,8 @@ class Row:
     issuer: str | None = None
     date: str | None = None
     error: str | None = None
+    by_type: str | None = None  # JSON: flagged findings per entity type
+    ground: str | None = None  # not_public grounds, ";"-joined
 
 
 COLUMNS = tuple(f.name for f in fields(Row))

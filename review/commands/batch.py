@@ -30,12 +30,38 @@ def batch(
     policy: Annotated[
         str, typer.Option("--policy", metavar="NAME|FILE", help="去标识化策略，同 check。")
     ] = "general",
+    since: Annotated[
+        str | None,
+        typer.Option("--since", metavar="YYYY-MM-DD", help="只关注此日期（成文日期）之后的文件。"),
+    ] = None,
+    until: Annotated[
+        str | None,
+        typer.Option("--until", metavar="YYYY-MM-DD", help="只关注此日期（成文日期）之前的文件。"),
+    ] = None,
+    previous: Annotated[
+        Path | None,
+        typer.Option(
+            "--previous",
+            metavar="FILE.csv",
+            help="上次的公开属性（列 path、attribute）：列出原依申请公开/不予公开、"
+            "现可主动公开的文件（第十八条），写入 conversions.csv。",
+        ),
+    ] = None,
+    timeout: Annotated[
+        int, typer.Option("--timeout", min=0, help="每份文件最长处理秒数（0 不限）。")
+    ] = 600,
+    memory_mb: Annotated[
+        int, typer.Option("--memory-mb", min=0, help="每个处理进程的内存上限（MB，0 不限）。")
+    ] = 4096,
 ) -> None:
     """批量审查一个文件夹里的全部文件，写出每份审查单和汇总表 summary.csv。
 
     Review every document under DIR (.txt .docx .pdf .doc .wps .rtf) on N worker processes;
-    write OUT/reviews/<path>.json per readable file and OUT/summary.csv (UTF-8 with BOM, one
-    row per input, failures included, sorted for the human pass). The state is kept in
+    write OUT/reviews/<path>.json per readable file, OUT/summary.csv (UTF-8 with BOM, one
+    row per input, failures included, sorted for the human pass: failures, not_public, then
+    lowest confidence) and OUT/summary.xlsx, with exact and near duplicates marked
+    (duplicate_of). --since/--until mark each document's date as in the period or not;
+    --previous adds the earlier attribute and OUT/conversions.csv. The state is kept in
     OUT/state.sqlite: after an interruption, run again with --resume.
 
     Examples:
@@ -43,9 +69,11 @@ def batch(
       gkreview batch 档案/2003 --out 复审/2003
 
       gkreview batch 档案 --out 复审 --workers 2 --resume
+
+      gkreview batch 档案 --out 复审 --since 2005-01-01 --previous 上次复审.csv
     """
     from gkreview.redact.policy import PolicyError, load_policy
-    from gkreview.review.batch.run import run_batch
+    from gkreview.review.batch.run import BatchOptions, run_batch
 
     if not folder.is_dir():
         typer.echo(f"gkreview: {folder} 不是文件夹 / not a folder", err=True)
@@ -58,6 +86,14 @@ def batch(
     except PolicyError as err:
         typer.echo(f"gkreview: --policy {err}", err=True)
         raise typer.Exit(EXIT_USAGE) from None
+    for name, value in (("--since", since), ("--until", until)):
+        if value is not None and not _is_date(value):
+            typer.echo(f"gkreview: {name} {value} 应为 YYYY-MM-DD / expected YYYY-MM-DD", err=True)
+            raise typer.Exit(EXIT_USAGE)
+    if previous is not None and not previous.is_file():
+        typer.echo(f"gkreview: --previous {previous} 不存在 / no such file", err=True)
+        raise typer.Exit(EXIT_USAGE)
+    options = BatchOptions(workers, resume, policy, timeout, memory_mb, since, until, previous)
 
     with Progress(
         TextColumn("[bold]审查"),
@@ -76,9 +112,20 @@ def batch(
             if row is not None and getattr(row, "status", "") == "failed":
                 bar.console.print(f"[red]失败[/] {row.path}: {row.error}")  # type: ignore[attr-defined]
 
-        result = run_batch(folder, out, workers, resume, policy, progress)
+        result = run_batch(folder, out, options, progress)
     typer.echo(
         f"共 {result.total} 份：本次审查 {result.reviewed}，跳过 {result.skipped}，"
-        f"失败 {result.failed}；汇总表 {result.summary}"
+        f"失败 {result.failed}，重复 {result.duplicates}，可转为主动公开 {result.conversions}；"
+        f"汇总表 {result.summary}"
     )
     raise typer.Exit(EXIT_OK)
+
+
+def _is_date(value: str) -> bool:
+    from datetime import date
+
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return len(value) == 10
