@@ -18,8 +18,8 @@ PERMUTATIONS = 64
 def _minhash(text: str) -> MinHash:
     m = MinHash(num_perm=PERMUTATIONS, seed=1)
     compact = "".join(text.split())
-    for i in range(max(1, len(compact) - SHINGLE + 1)):
-        m.update(compact[i : i + SHINGLE].encode("utf-8"))
+    shingles = {compact[i : i + SHINGLE] for i in range(max(1, len(compact) - SHINGLE + 1))}
+    m.update_batch([s.encode("utf-8") for s in shingles])  # numpy over all shingles at once
     return m
 
 
