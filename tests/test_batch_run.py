@@ -178,3 +178,29 @@ def test_batch_bad_dates_and_previous(tmp_path: Path, archive: Path) -> None:
     assert run("batch", str(archive), "--out", str(out), "--since", "2021-13-01").returncode == 2
     missing = run("batch", str(archive), "--out", str(out), "--previous", str(tmp_path / "x.csv"))
     assert missing.returncode == 2
+
+
+def test_batch_ray_engine_gives_the_local_results(archive: Path, tmp_path: Path) -> None:
+    pytest.importorskip("ray")
+    local, distributed = tmp_path / "local", tmp_path / "ray"
+    assert run("batch", str(archive), "--out", str(local), "--workers", "2").returncode == 0
+    result = run("batch", str(archive), "--out", str(distributed), "--engine", "ray",
+                 "--workers", "2")  # fmt: skip
+    assert result.returncode == 0, result.stderr
+
+    def essentials(out: Path) -> list[tuple[str, ...]]:
+        keys = ("path", "status", "attribute", "reasons", "findings", "duplicate_of", "sha256")
+        return sorted(tuple(r[k] for k in keys) for r in summary(out))
+
+    assert essentials(distributed) == essentials(local)
+    for r in summary(local):
+        if r["status"] == "ok":
+            a = (local / "reviews" / f"{r['path']}.json").read_text("utf-8")
+            b = (distributed / "reviews" / f"{r['path']}.json").read_text("utf-8")
+            import json
+
+            strip = ("review_id", "created_at")
+            ja, jb = json.loads(a), json.loads(b)
+            assert {k: v for k, v in ja.items() if k not in strip} == {
+                k: v for k, v in jb.items() if k not in strip
+            }

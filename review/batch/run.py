@@ -42,6 +42,7 @@ class BatchOptions:
     since: str | None = None  # YYYY-MM-DD, document date
     until: str | None = None
     previous: Path | None = None  # CSV with path, attribute
+    engine: str = "local"  # local | ray
 
 def run_batch(
     root: Path,
@@ -72,7 +73,14 @@ def run_batch(
             if progress:
                 progress(counter["done"], len(paths), row)
 
-        _review_all(root, out, todo, options, record)
+        if options.engine == "ray" and todo:
+            from gkreview.review.batch.ray_engine import review_with_ray
+
+            review_with_ray(
+                root, out, todo, options.workers, options.policy, options.timeout, record
+            )
+        else:
+            _review_all(root, out, todo, options, record)
         rows = state.rows()
         extra = _extras(rows, out, options)
         summary = out / "summary.csv"

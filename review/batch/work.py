@@ -38,7 +38,10 @@ def init_worker(policy: str, timeout: int = 0, memory_mb: int = 0) -> None:
     _REVIEWER = Reviewer.build(policy=policy)
     _TIMEOUT = timeout
     if timeout:
-        signal.signal(signal.SIGALRM, _alarm)
+        try:
+            signal.signal(signal.SIGALRM, _alarm)
+        except ValueError:  # not the main thread (some Ray actors): no per-document alarm
+            _TIMEOUT = 0
     if memory_mb:
         limit = memory_mb * 1024 * 1024
         _, hard = resource.getrlimit(resource.RLIMIT_AS)

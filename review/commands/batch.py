@@ -50,6 +50,15 @@ def batch(
     timeout: Annotated[
         int, typer.Option("--timeout", min=0, help="每份文件最长处理秒数（0 不限）。")
     ] = 600,
+    engine: Annotated[
+        str,
+        typer.Option(
+            "--engine",
+            metavar="local|ray",
+            help="local：本机进程池（默认）；ray：Ray 集群（RAY_ADDRESS 指向集群，DIR 与 OUT 须为"
+            "各节点同一路径的共享目录）。",
+        ),
+    ] = "local",
     memory_mb: Annotated[
         int, typer.Option("--memory-mb", min=0, help="每个处理进程的内存上限（MB，0 不限）。")
     ] = 4096,
@@ -93,7 +102,19 @@ def batch(
     if previous is not None and not previous.is_file():
         typer.echo(f"gkreview: --previous {previous} 不存在 / no such file", err=True)
         raise typer.Exit(EXIT_USAGE)
-    options = BatchOptions(workers, resume, policy, timeout, memory_mb, since, until, previous)
+    if engine not in ("local", "ray"):
+        typer.echo(f"gkreview: --engine {engine} 应为 local 或 ray", err=True)
+        raise typer.Exit(EXIT_USAGE)
+    if engine == "ray":
+        try:
+            import ray  # noqa: F401
+        except ImportError:
+            message = "gkreview: --engine ray 需要安装 Ray：pip install 'gkreview[cluster]'"
+            typer.echo(message, err=True)
+            raise typer.Exit(EXIT_USAGE) from None
+    options = BatchOptions(
+        workers, resume, policy, timeout, memory_mb, since, until, previous, engine
+    )
 
     with Progress(
         TextColumn("[bold]审查"),
