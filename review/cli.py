@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from gkreview import __version__
+from gkreview.review.commands.audit import app as audit_app
 from gkreview.review.commands.batch import batch
 from gkreview.review.commands.check import check
 from gkreview.review.commands.eval import evaluate
@@ -26,6 +27,7 @@ app = typer.Typer(
 )
 app.command("check")(check)
 app.command("batch")(batch)
+app.add_typer(audit_app, name="audit")
 app.command("eval")(evaluate)
 app.command("redact")(redact)
 app.command("train")(train)

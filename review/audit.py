@@ -1,0 +1,158 @@
+"""The audit trail: who decided what about which review, when; append-only and hash-chained.
+
+Why a chain: an officer answers later for every decision, so the trail must show any edit.
+Each entry's hash covers its content and the previous entry's hash; changing, inserting or
+deleting an entry breaks every hash after it, and ``gkreview audit verify`` finds where.
+SQLite triggers refuse UPDATE and DELETE as well, so an edit needs deliberate tampering.
+
+Entries never hold raw personal data: a finding is named by its id, type and offsets, a
+free-text explanation only by its SHA-256 and length. ``detail`` accepts a fixed set of keys,
+each with the kind of value it may hold, and refuses anything else.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+GENESIS = "0" * 64
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS audit (
+    seq INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    review_id TEXT,
+    detail TEXT NOT NULL,
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL
+);
+CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+"""
+
+_CODE = re.compile(r"^[a-z][a-z0-9_]{0,63}$")  # English codes: statuses, types, grounds
+_ID = re.compile(r"^[A-Za-z0-9_.:-]{1,64}$")
+_HEX64 = re.compile(r"^[0-9a-f]{64}$")
+_TYPE = re.compile(r"^[A-Z][A-Z0-9_]{0,63}$")  # entity types (PERSON, CN_ID_CARD)
+# detail key → what its value may be
+ALLOWED: dict[str, str] = {
+    "finding_id": "id", "type": "code_upper", "start": "int", "end": "int", "status": "code",
+    "previous_status": "code", "attribute": "code", "previous_attribute": "code",
+    "ground": "code", "action": "code", "explanation_sha256": "hex", "explanation_chars": "int",
+    "document_sha256": "hex", "output_sha256": "hex", "count": "int", "role": "code",
+    "user_id": "id", "format": "code",
+}  # fmt: skip
+ACTIONS = frozenset({
+    "upload", "review_created", "finding_decided", "finding_added", "attribute_changed",
+    "signed", "downloaded", "user_created", "login", "login_failed", "batch_imported",
+})  # fmt: skip
+
+
+class AuditValueError(ValueError):
+    """A detail that could carry personal data, or an unknown key or action."""
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEntry:
+    seq: int
+    at: str
+    actor: str
+    action: str
+    review_id: str | None
+    detail: dict[str, Any]
+    prev_hash: str
+    hash: str
+
+
+def explanation_fields(text: str) -> dict[str, Any]:
+    """What the trail keeps of an officer's free-text explanation: its hash and length."""
+    return {
+        "explanation_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        "explanation_chars": len(text),
+    }
+
+
+def check_detail(detail: dict[str, Any]) -> None:
+    for key, value in detail.items():
+        kind = ALLOWED.get(key)
+        if kind is None:
+            raise AuditValueError(f"detail key {key!r} is not allowed in the audit trail")
+        ok = {
+            "int": isinstance(value, int) and not isinstance(value, bool),
+            "code": isinstance(value, str) and bool(_CODE.match(value)),
+            "code_upper": isinstance(value, str) and bool(_TYPE.match(value)),
+            "id": isinstance(value, str) and bool(_ID.match(value)),
+            "hex": isinstance(value, str) and bool(_HEX64.match(value)),
+        }[kind]
+        if not ok:
+            raise AuditValueError(f"detail {key!r} must be a {kind}, not {value!r}")
+
+
+def entry_hash(prev_hash: str, seq: int, at: str, actor: str, action: str,
+               review_id: str | None, detail: dict[str, Any]) -> str:  # fmt: skip
+    canonical = json.dumps(
+        [seq, at, actor, action, review_id, detail],
+        ensure_ascii=False, sort_keys=True, separators=(",", ":"),
+    )  # fmt: skip
+    return hashlib.sha256((prev_hash + canonical).encode("utf-8")).hexdigest()
+
+
+class AuditLog:
+    def __init__(self, path: Path | str) -> None:
+        self.db = sqlite3.connect(str(path))
+        self.db.executescript(SCHEMA)
+
+    def append(
+        self, actor: str, action: str, review_id: str | None = None, **detail: Any
+    ) -> AuditEntry:
+        if action not in ACTIONS:
+            raise AuditValueError(f"unknown audit action {action!r}")
+        if not _ID.match(actor) or (review_id is not None and not _ID.match(review_id)):
+            raise AuditValueError("actor and review_id must be ids, not names")
+        check_detail(detail)
+        with self.db:  # one transaction: read the tip and append after it
+            last = self.db.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1")
+            row = last.fetchone()
+            seq, prev = (row[0] + 1, row[1]) if row else (1, GENESIS)
+            at = datetime.now(UTC).isoformat(timespec="microseconds")
+            digest = entry_hash(prev, seq, at, actor, action, review_id, detail)
+            self.db.execute(
+                "INSERT INTO audit VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (seq, at, actor, action, review_id,
+                 json.dumps(detail, ensure_ascii=False, sort_keys=True), prev, digest),
+            )  # fmt: skip
+        return AuditEntry(seq, at, actor, action, review_id, detail, prev, digest)
+
+    def entries(self) -> list[AuditEntry]:
+        rows = self.db.execute("SELECT * FROM audit ORDER BY seq").fetchall()
+        return [AuditEntry(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]), r[6], r[7])
+                for r in rows]  # fmt: skip
+
+    def verify(self) -> list[str]:
+        """One line per break in the chain; empty when the trail is intact."""
+        problems: list[str] = []
+        prev, expected_seq = GENESIS, 1
+        for e in self.entries():
+            if e.seq != expected_seq:
+                problems.append(
+                    f"第 {expected_seq} 条起缺失（下一条是第 {e.seq} 条）/ entries missing"
+                )
+            if e.prev_hash != prev:
+                problems.append(f"第 {e.seq} 条与前一条接不上 / broken link at entry {e.seq}")
+            actual = entry_hash(e.prev_hash, e.seq, e.at, e.actor, e.action, e.review_id, e.detail)
+            if actual != e.hash:
+                problems.append(f"第 {e.seq} 条内容被改动 / entry {e.seq} was edited")
+            prev, expected_seq = e.hash, e.seq + 1
+        return problems
+
+    def close(self) -> None:
+        self.db.close()
