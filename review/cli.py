@@ -11,6 +11,7 @@ from gkreview.review.commands.check import check
 from gkreview.review.commands.eval import evaluate
 from gkreview.review.commands.redact import redact
 from gkreview.review.commands.train import train
+from gkreview.review.commands.users import app as users_app
 
 app = typer.Typer(
     name="gkreview",
@@ -28,6 +29,7 @@ app = typer.Typer(
 app.command("check")(check)
 app.command("batch")(batch)
 app.add_typer(audit_app, name="audit")
+app.add_typer(users_app, name="users")
 app.command("eval")(evaluate)
 app.command("redact")(redact)
 app.command("train")(train)
