@@ -3,7 +3,7 @@
 Why a chain: an officer answers later for every decision, so the trail must show any edit.
 Each entry's hash covers its content and the previous entry's hash; changing, inserting or
 deleting an entry breaks every hash after it, and ``gkreview audit verify`` finds where.
-SQLite triggers refuse UPDATE and DELETE as well, so an edit needs deliberate tampering.
+Database triggers (SQLite or PostgreSQL) refuse UPDATE and DELETE as well, so an edit needs deliberate tampering.
 
 Entries never hold raw personal data: a finding is named by its id, type and offsets, a
 free-text explanation only by its SHA-256 and length. ``detail`` accepts a fixed set of keys,
@@ -15,29 +15,19 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import Connection, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
+
+from gkreview.review.database import open_database
+from gkreview.review.tables import audit
+
 GENESIS = "0" * 64
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS audit (
-    seq INTEGER PRIMARY KEY,
-    at TEXT NOT NULL,
-    actor TEXT NOT NULL,
-    action TEXT NOT NULL,
-    review_id TEXT,
-    detail TEXT NOT NULL,
-    prev_hash TEXT NOT NULL,
-    hash TEXT NOT NULL
-);
-CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit
-BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
-CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit
-BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
-"""
 
 _CODE = re.compile(r"^[a-z][a-z0-9_]{0,63}$")  # English codes: statuses, types, grounds
 _ID = re.compile(r"^[A-Za-z0-9_.:-]{1,64}$")
@@ -49,11 +39,12 @@ ALLOWED: dict[str, str] = {
     "previous_status": "code", "attribute": "code", "previous_attribute": "code",
     "ground": "code", "action": "code", "explanation_sha256": "hex", "explanation_chars": "int",
     "document_sha256": "hex", "output_sha256": "hex", "count": "int", "role": "code",
-    "user_id": "id", "format": "code",
+    "user_id": "id", "format": "code", "kind": "code", "reason": "code",
 }  # fmt: skip
 ACTIONS = frozenset({
     "upload", "review_created", "finding_decided", "finding_added", "attribute_changed",
-    "signed", "downloaded", "user_created", "login", "login_failed", "batch_imported",
+    "signed", "sign_refused", "downloaded", "user_created", "login", "login_failed",
+    "login_limited", "logout", "batch_imported",
 })  # fmt: skip
 
 
@@ -107,35 +98,43 @@ def entry_hash(prev_hash: str, seq: int, at: str, actor: str, action: str,
 
 
 class AuditLog:
-    def __init__(self, path: Path | str) -> None:
-        self.db = sqlite3.connect(str(path))
-        self.db.executescript(SCHEMA)
+    """The trail in gkreview's database (an engine, a SQLite file or a database URL)."""
+
+    def __init__(self, target: Engine | Path | str) -> None:
+        self._owned = not isinstance(target, Engine)
+        self.engine = open_database(target) if not isinstance(target, Engine) else target
 
     def append(
-        self, actor: str, action: str, review_id: str | None = None, **detail: Any
+        self,
+        actor: str,
+        action: str,
+        review_id: str | None = None,
+        *,
+        conn: Connection | None = None,
+        **detail: Any,
     ) -> AuditEntry:
+        """Append one entry. Given ``conn``, inside the caller's transaction, so that a
+        decision and its entry commit together or not at all."""
         if action not in ACTIONS:
             raise AuditValueError(f"unknown audit action {action!r}")
         if not _ID.match(actor) or (review_id is not None and not _ID.match(review_id)):
             raise AuditValueError("actor and review_id must be ids, not names")
         check_detail(detail)
-        with self.db:  # one transaction: read the tip and append after it
-            last = self.db.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1")
-            row = last.fetchone()
-            seq, prev = (row[0] + 1, row[1]) if row else (1, GENESIS)
-            at = datetime.now(UTC).isoformat(timespec="microseconds")
-            digest = entry_hash(prev, seq, at, actor, action, review_id, detail)
-            self.db.execute(
-                "INSERT INTO audit VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (seq, at, actor, action, review_id,
-                 json.dumps(detail, ensure_ascii=False, sort_keys=True), prev, digest),
-            )  # fmt: skip
-        return AuditEntry(seq, at, actor, action, review_id, detail, prev, digest)
+        if conn is not None:
+            return _append(conn, actor, action, review_id, detail)
+        for _ in range(50):  # two appends that read the same tip: one wins, the other retries
+            try:
+                with self.engine.begin() as own:
+                    return _append(own, actor, action, review_id, detail)
+            except IntegrityError:
+                continue
+        raise RuntimeError("the audit trail is too busy to append to")
 
     def entries(self) -> list[AuditEntry]:
-        rows = self.db.execute("SELECT * FROM audit ORDER BY seq").fetchall()
-        return [AuditEntry(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]), r[6], r[7])
-                for r in rows]  # fmt: skip
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(audit).order_by(audit.c.seq)).all()
+        return [AuditEntry(r.seq, r.at, r.actor, r.action, r.review_id, json.loads(r.detail),
+                           r.prev_hash, r.hash) for r in rows]  # fmt: skip
 
     def verify(self) -> list[str]:
         """One line per break in the chain; empty when the trail is intact."""
@@ -155,4 +154,26 @@ class AuditLog:
         return problems
 
     def close(self) -> None:
-        self.db.close()
+        if self._owned:
+            self.engine.dispose()
+
+
+def _append(
+    conn: Connection, actor: str, action: str, review_id: str | None, detail: dict[str, Any]
+) -> AuditEntry:
+    if conn.dialect.name == "postgresql":  # one appender at a time reads the tip
+        conn.exec_driver_sql("LOCK TABLE audit IN SHARE ROW EXCLUSIVE MODE")
+    row = conn.execute(
+        select(audit.c.seq, audit.c.hash).order_by(audit.c.seq.desc()).limit(1)
+    ).first()
+    seq, prev = (row.seq + 1, row.hash) if row else (1, GENESIS)
+    at = datetime.now(UTC).isoformat(timespec="microseconds")
+    digest = entry_hash(prev, seq, at, actor, action, review_id, detail)
+    conn.execute(
+        audit.insert().values(
+            seq=seq, at=at, actor=actor, action=action, review_id=review_id,
+            detail=json.dumps(detail, ensure_ascii=False, sort_keys=True),
+            prev_hash=prev, hash=digest,
+        )
+    )  # fmt: skip
+    return AuditEntry(seq, at, actor, action, review_id, detail, prev, digest)

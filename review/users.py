@@ -1,4 +1,4 @@
-"""Users of the officers' web app and their roles, in the same SQLite database as the audit
+"""Users of the officers' web app and their roles, in gkreview's database beside the audit
 trail. Passwords are hashed with Argon2id (argon2-cffi); a plain password is never stored.
 
 Roles: ``drafter`` uploads and sees their own reviews, ``officer`` approves and signs,
@@ -8,26 +8,23 @@ Roles: ``drafter`` uploads and sees their own reviews, ``officer`` approves and 
 from __future__ import annotations
 
 import re
-import sqlite3
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from sqlalchemy import select
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
+
+from gkreview.review.database import open_database
+from gkreview.review.tables import users
 
 ROLES = ("drafter", "officer", "admin")
 ROLE_LABELS = {"drafter": "拟稿人", "officer": "保密审查员", "admin": "管理员"}
 MIN_PASSWORD = 10
 _NAME = re.compile(r"^[A-Za-z0-9_.-]{2,32}$")
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS users (
-    id INTEGER PRIMARY KEY,
-    name TEXT UNIQUE NOT NULL,
-    role TEXT NOT NULL,
-    password_hash TEXT NOT NULL,
-    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
-)
-"""
 _HASHER = PasswordHasher()
 
 
@@ -41,13 +38,17 @@ class User:
     name: str
     role: str
 
+    @property
+    def role_label(self) -> str:
+        return ROLE_LABELS[self.role]
+
 
 class UserStore:
-    def __init__(self, path: Path | str) -> None:
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(str(path))
-        self.db.execute(SCHEMA)
-        self.db.commit()
+    """Users in gkreview's database (an engine, a SQLite file or a database URL)."""
+
+    def __init__(self, target: Engine | Path | str) -> None:
+        self._owned = not isinstance(target, Engine)
+        self.engine = open_database(target) if not isinstance(target, Engine) else target
 
     def add(self, name: str, role: str, password: str) -> User:
         if not _NAME.match(name):
@@ -57,31 +58,49 @@ class UserStore:
         if len(password) < MIN_PASSWORD:
             raise UserError(f"密码至少 {MIN_PASSWORD} 个字符 / at least {MIN_PASSWORD} characters")
         try:
-            with self.db:
-                cursor = self.db.execute(
-                    "INSERT INTO users (name, role, password_hash) VALUES (?, ?, ?)",
-                    (name, role, _HASHER.hash(password)),
-                )
-        except sqlite3.IntegrityError:
+            with self.engine.begin() as conn:
+                result = conn.execute(
+                    users.insert().values(
+                        name=name, role=role, password_hash=_HASHER.hash(password),
+                        created_at=datetime.now(UTC).isoformat(timespec="seconds"), active=True,
+                    )
+                )  # fmt: skip
+        except IntegrityError:
             raise UserError(f"用户 {name} 已存在 / user {name} exists") from None
-        return User(int(cursor.lastrowid or 0), name, role)
+        return User(int(result.inserted_primary_key[0]), name, role)
+
+    def get(self, user_id: int) -> User | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(users.c.id, users.c.name, users.c.role).where(
+                    users.c.id == user_id, users.c.active.is_(True)
+                )
+            ).first()
+        return User(row.id, row.name, row.role) if row else None
+
+    def all(self) -> list[User]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(users.c.id, users.c.name, users.c.role).order_by(users.c.id))
+            return [User(r.id, r.name, r.role) for r in rows]
 
     def authenticate(self, name: str, password: str) -> User | None:
-        row = self.db.execute(
-            "SELECT id, name, role, password_hash FROM users WHERE name = ?", (name,)
-        ).fetchone()
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(users).where(users.c.name == name, users.c.active.is_(True))
+            ).first()
         if row is None:
             _HASHER.hash(password)  # the same work as a real check: no timing oracle on names
             return None
         try:
-            _HASHER.verify(row[3], password)
+            _HASHER.verify(row.password_hash, password)
         except (VerifyMismatchError, VerificationError, InvalidHashError):
             return None
-        if _HASHER.check_needs_rehash(row[3]):
-            with self.db:
+        if _HASHER.check_needs_rehash(row.password_hash):
+            with self.engine.begin() as conn:
                 fresh = _HASHER.hash(password)
-                self.db.execute("UPDATE users SET password_hash = ? WHERE id = ?", (fresh, row[0]))
-        return User(row[0], row[1], row[2])
+                conn.execute(users.update().where(users.c.id == row.id).values(password_hash=fresh))
+        return User(row.id, row.name, row.role)
 
     def close(self) -> None:
-        self.db.close()
+        if self._owned:
+            self.engine.dispose()

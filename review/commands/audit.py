@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
-from platformdirs import user_data_dir
 
 from gkreview.errors import EXIT_OK, EXIT_USAGE
 
@@ -16,19 +14,12 @@ app = typer.Typer(
 )  # fmt: skip
 EXIT_TAMPERED = 5
 
-
-def default_db() -> Path:
-    return Path(user_data_dir("gkreview")) / "gkreview.sqlite"
+DB_HELP = "数据库：SQLite 文件或 postgresql://… 地址（默认：用户数据目录中的 gkreview.sqlite）。"
 
 
 @app.command("verify")
 def verify(
-    db: Annotated[
-        Path | None,
-        typer.Option(
-            "--db", metavar="FILE", help="审计记录所在的 SQLite 数据库（默认：用户数据目录）。"
-        ),
-    ] = None,
+    db: Annotated[str | None, typer.Option("--db", metavar="URL|FILE", help=DB_HELP)] = None,
 ) -> None:
     """核验审计记录的哈希链：任何改动、插入或删除都会被发现。
 
@@ -36,12 +27,13 @@ def verify(
     Exit 0 when intact, 5 when not (each break on one line), 2 when there is no database.
     """
     from gkreview.review.audit import AuditLog
+    from gkreview.review.database import database_url, is_sqlite_file
 
-    path = db or default_db()
-    if not path.is_file():
+    path = is_sqlite_file(db)
+    if path is not None and not path.is_file():
         typer.echo(f"gkreview: 没有审计数据库 {path} / no such database", err=True)
         raise typer.Exit(EXIT_USAGE)
-    log = AuditLog(path)
+    log = AuditLog(database_url(db))
     try:
         entries = log.entries()
         problems = log.verify()

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from gkreview.errors import EXIT_OK, EXIT_USAGE
+from gkreview.review.commands.audit import DB_HELP
 
 app = typer.Typer(
     help="用户管理 / users of the web app.", no_args_is_help=True, add_completion=False,
@@ -25,9 +25,7 @@ def add(
     password_stdin: Annotated[
         bool, typer.Option("--password-stdin", help="从标准输入读取密码（脚本用）。")
     ] = False,
-    db: Annotated[
-        Path | None, typer.Option("--db", metavar="FILE", help="数据库（默认：用户数据目录）。")
-    ] = None,
+    db: Annotated[str | None, typer.Option("--db", metavar="URL|FILE", help=DB_HELP)] = None,
 ) -> None:
     """新建用户：密码以 Argon2id 加盐哈希保存，不保存明文。
 
@@ -38,20 +36,22 @@ def add(
 
       gkreview users add zhangsan --role officer
     """
-    from gkreview.review.commands.audit import default_db
+    from gkreview.review.audit import AuditLog
+    from gkreview.review.database import open_database
     from gkreview.review.users import UserError, UserStore
 
     if password_stdin:
         password = sys.stdin.readline().rstrip("\r\n")
     else:
         password = typer.prompt("密码 / password", hide_input=True, confirmation_prompt=True)
-    store = UserStore(db or default_db())
+    engine = open_database(db)
     try:
-        user = store.add(name, role, password)
+        user = UserStore(engine).add(name, role, password)
+        AuditLog(engine).append("cli", "user_created", user_id=str(user.id), role=user.role)
     except UserError as err:
         typer.echo(f"gkreview: {err}", err=True)
         raise typer.Exit(EXIT_USAGE) from None
     finally:
-        store.close()
+        engine.dispose()
     typer.echo(f"已创建用户 {user.name}（{user.role}）")
     raise typer.Exit(EXIT_OK)
