@@ -3,7 +3,8 @@
 Why a chain: an officer answers later for every decision, so the trail must show any edit.
 Each entry's hash covers its content and the previous entry's hash; changing, inserting or
 deleting an entry breaks every hash after it, and ``gkreview audit verify`` finds where.
-Database triggers (SQLite or PostgreSQL) refuse UPDATE and DELETE as well, so an edit needs deliberate tampering.
+Database triggers (SQLite or PostgreSQL) refuse UPDATE and DELETE as well, so an edit
+needs deliberate tampering.
 
 Entries never hold raw personal data: a finding is named by its id, type and offsets, a
 free-text explanation only by its SHA-256 and length. ``detail`` accepts a fixed set of keys,

@@ -10,6 +10,7 @@ from gkreview.review.commands.batch import batch
 from gkreview.review.commands.check import check
 from gkreview.review.commands.eval import evaluate
 from gkreview.review.commands.redact import redact
+from gkreview.review.commands.serve import import_batch, serve
 from gkreview.review.commands.train import train
 from gkreview.review.commands.users import app as users_app
 
@@ -33,6 +34,8 @@ app.add_typer(users_app, name="users")
 app.command("eval")(evaluate)
 app.command("redact")(redact)
 app.command("train")(train)
+app.command("serve")(serve)
+app.command("import-batch")(import_batch)
 
 
 @app.callback(invoke_without_command=True)

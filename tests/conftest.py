@@ -40,3 +40,20 @@ def review_schema() -> dict:
 @pytest.fixture(scope="session")
 def examples_dir() -> Path:
     return REPO / "examples"
+
+
+PASSWORD = "correct horse battery"
+
+
+@pytest.fixture
+def web(tmp_path: Path, reviewer: Reviewer):
+    """The web app on a fresh SQLite database, with a drafter, an officer and an admin."""
+    from gkreview.review.web import WebSettings
+    from gkreview.review.web.services import Services
+
+    settings = WebSettings(db=tmp_path / "web.sqlite", max_upload_bytes=2 * 1024 * 1024)
+    services = Services(settings, reviewer=reviewer)
+    for name, role in (("drafter1", "drafter"), ("officer1", "officer"), ("admin1", "admin")):
+        services.users.add(name, role, PASSWORD)
+    yield services
+    services.close()
