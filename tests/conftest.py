@@ -57,3 +57,30 @@ def web(tmp_path: Path, reviewer: Reviewer):
         services.users.add(name, role, PASSWORD)
     yield services
     services.close()
+
+
+@pytest.fixture
+def login(web):
+    """``login(name)``: a TestClient on the app, logged in as that user, with its CSRF token."""
+    import re
+
+    from fastapi.testclient import TestClient
+
+    from gkreview.review.web import create_app
+
+    app = create_app(services=web)
+
+    def as_user(name: str, password: str = PASSWORD) -> TestClient:
+        client = TestClient(app)
+        page = client.get("/login")
+        token = re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
+        response = client.post(
+            "/login", data={"name": name, "password": password, "csrf_token": token},
+            follow_redirects=False,
+        )  # fmt: skip
+        assert response.status_code == 303, response.text
+        home = client.get(response.headers["location"])
+        client.csrf = re.search(r'name="csrf_token" value="([^"]+)"', home.text).group(1)
+        return client
+
+    return as_user
