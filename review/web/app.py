@@ -47,9 +47,11 @@ async def _headers(request: Request, call_next: RequestResponseEndpoint) -> Resp
 def create_app(settings: WebSettings | None = None, services: Services | None = None) -> FastAPI:
     from gkreview.review.web import routes_admin, routes_auth, routes_reviews
 
-    settings = settings or WebSettings()
+    if services is None:
+        services = Services(settings or WebSettings())
+    settings = services.settings
     app = FastAPI(title="gkreview", docs_url=None, redoc_url=None, openapi_url=None)
-    app.state.services = services or Services(settings)
+    app.state.services = services
     app.state.templates = templates()
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(routes_auth.router)
