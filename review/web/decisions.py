@@ -123,12 +123,13 @@ def settle_attribute(
     disclosure.update(
         attribute=attribute, label=LABELS[attribute].label, marking=LABELS[attribute].marking
     )
+    # An earlier decision's reason goes; the system's own reasons stay, as evidence.
+    disclosure["reasons"] = [r for r in disclosure["reasons"] if not r.get("by_officer")]
     if ground:
         g = GROUNDS[ground]
         reason = {"code": ground, "article": g.article, "explanation": explanation,
                   "evidence": [], "label": g.label, "by_officer": True}  # fmt: skip
-        others = [r for r in disclosure["reasons"] if not r.get("by_officer")]
-        disclosure["reasons"] = [reason, *others]
+        disclosure["reasons"].insert(0, reason)
     disclosure["decision"] = {
         "attribute": attribute, "ground": ground, "explanation": explanation,
         "decided_by": officer, "proposed_attribute": proposed,
