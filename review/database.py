@@ -26,6 +26,8 @@ def database_url(target: str | Path | None) -> str:
     if target is None:
         target = default_db()
     text = str(target)
+    if text.startswith(("postgresql://", "postgres://")):  # psycopg 3, not SQLAlchemy's default
+        return "postgresql+psycopg://" + text.split("://", 1)[1]
     if "://" in text:
         return text
     path = Path(text).expanduser()
