@@ -13,6 +13,7 @@ from alembic.config import Config
 from platformdirs import user_data_dir
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -71,8 +72,18 @@ def migrate(engine: Engine) -> None:
         command.upgrade(config, "head")
 
 
+class DatabaseUnavailable(RuntimeError):
+    """The database cannot be opened or migrated; the message is one line for a person."""
+
+
 def open_database(target: str | Path | None) -> Engine:
     """An engine on the database, migrated to the newest schema."""
-    engine = make_engine(database_url(target))
-    migrate(engine)
+    try:
+        engine = make_engine(database_url(target))
+        migrate(engine)
+    except (SQLAlchemyError, OSError, ImportError) as exc:
+        cause = getattr(exc, "orig", None) or exc
+        text = " ".join(str(cause).split()) or type(cause).__name__
+        shown = target if target is not None else default_db()
+        raise DatabaseUnavailable(f"无法打开数据库 {shown}：{text[:300]}") from exc
     return engine

@@ -13,11 +13,14 @@ import jsonschema
 GKREVIEW = [sys.executable, "-m", "gkreview"]
 
 
-def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+def run(
+    *args: str, cwd: Path | None = None, input_text: str | None = None
+) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, PYTHONIOENCODING="utf-8")
     return subprocess.run(
-        [*GKREVIEW, *args], capture_output=True, text=True, cwd=cwd, env=env, timeout=300
-    )
+        [*GKREVIEW, *args], capture_output=True, text=True, cwd=cwd, env=env, timeout=300,
+        input=input_text,
+    )  # fmt: skip
 
 
 def test_cli_check_json_one_file(examples_dir: Path, review_schema: dict) -> None:

@@ -27,13 +27,17 @@ def verify(
     Exit 0 when intact, 5 when not (each break on one line), 2 when there is no database.
     """
     from gkreview.review.audit import AuditLog
-    from gkreview.review.database import database_url, is_sqlite_file
+    from gkreview.review.database import DatabaseUnavailable, database_url, is_sqlite_file
 
     path = is_sqlite_file(db)
     if path is not None and not path.is_file():
         typer.echo(f"gkreview: 没有审计数据库 {path} / no such database", err=True)
         raise typer.Exit(EXIT_USAGE)
-    log = AuditLog(database_url(db))
+    try:
+        log = AuditLog(database_url(db))
+    except DatabaseUnavailable as exc:
+        typer.echo(f"gkreview: {exc}", err=True)
+        raise typer.Exit(EXIT_USAGE) from None
     try:
         entries = log.entries()
         problems = log.verify()

@@ -36,6 +36,7 @@ def serve(
     """
     import uvicorn
 
+    from gkreview.review.database import DatabaseUnavailable
     from gkreview.review.web import WebSettings, create_app
 
     if host not in ("127.0.0.1", "localhost", "::1"):
@@ -48,8 +49,8 @@ def serve(
     )  # fmt: skip
     try:
         app = create_app(settings)
-    except Exception as exc:  # a database that cannot be opened: say which and why
-        typer.echo(f"gkreview: 无法打开数据库 {db or '（默认）'}：{exc}", err=True)
+    except DatabaseUnavailable as exc:
+        typer.echo(f"gkreview: {exc}", err=True)
         raise typer.Exit(EXIT_USAGE) from None
     typer.echo(f"gkreview 审查网页：http://{host}:{port}/  （Ctrl+C 停止）")
     uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
@@ -73,12 +74,16 @@ def import_batch(
       gkreview import-batch 结果/ 档案/ --as li
     """
     from gkreview.review.audit import AuditLog
-    from gkreview.review.database import open_database
+    from gkreview.review.database import DatabaseUnavailable, open_database
     from gkreview.review.users import UserStore
     from gkreview.review.web.importer import import_batch as run_import
     from gkreview.review.web.store import ReviewStore
 
-    engine = open_database(db)
+    try:
+        engine = open_database(db)
+    except DatabaseUnavailable as exc:
+        typer.echo(f"gkreview: {exc}", err=True)
+        raise typer.Exit(EXIT_USAGE) from None
     try:
         user = next((u for u in UserStore(engine).all() if u.name == owner), None)
         if user is None:

@@ -37,14 +37,18 @@ def add(
       gkreview users add zhangsan --role officer
     """
     from gkreview.review.audit import AuditLog
-    from gkreview.review.database import open_database
+    from gkreview.review.database import DatabaseUnavailable, open_database
     from gkreview.review.users import UserError, UserStore
 
     if password_stdin:
         password = sys.stdin.readline().rstrip("\r\n")
     else:
         password = typer.prompt("密码 / password", hide_input=True, confirmation_prompt=True)
-    engine = open_database(db)
+    try:
+        engine = open_database(db)
+    except DatabaseUnavailable as exc:
+        typer.echo(f"gkreview: {exc}", err=True)
+        raise typer.Exit(EXIT_USAGE) from None
     try:
         user = UserStore(engine).add(name, role, password)
         AuditLog(engine).append("cli", "user_created", user_id=str(user.id), role=user.role)
