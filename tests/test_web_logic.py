@@ -162,3 +162,17 @@ def test_highlight_pieces_cover_text_once(review: dict) -> None:
 )
 def test_store_safe_name(name: str, fmt: str, expected: str) -> None:
     assert safe_name(name, fmt) == expected
+
+
+def test_risk_levels_for_what_officers_fear() -> None:
+    def review(attribute: str, *types: str) -> dict:
+        return {
+            "disclosure": {"attribute": attribute, "confidence": 1.0},
+            "findings": [{"type": t, "action": "mask"} for t in types],
+        }
+
+    assert risk_level(risk_score(review("public")))[0] == "low"
+    assert risk_level(risk_score(review("public", "PERSON")))[0] == "low"
+    assert risk_level(risk_score(review("public", "CN_ID_CARD")))[0] == "medium"
+    assert risk_level(risk_score(review("on_request")))[0] == "medium"
+    assert risk_level(risk_score(review("not_public")))[0] == "high"

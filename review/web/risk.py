@@ -9,8 +9,9 @@ from typing import Any
 
 ATTRIBUTE_WEIGHT = {"not_public": 40.0, "on_request": 20.0, "public": 0.0}
 # Personal data that identifies a person outright weighs more than a name.
-TYPE_WEIGHT = {"CN_ID_CARD": 3.0, "BANK_CARD": 3.0, "CN_PASSPORT": 3.0, "HEALTH": 3.0}
-LEVELS = ((60.0, "high", "高"), (25.0, "medium", "中"), (0.0, "low", "低"))
+TYPE_WEIGHT = {"CN_ID_CARD": 5.0, "BANK_CARD": 5.0, "CN_PASSPORT": 5.0, "HEALTH": 5.0}
+# high: withheld or marked secret; medium: on request, or one identifying number to remove.
+LEVELS = ((40.0, "high", "高"), (5.0, "medium", "中"), (0.0, "low", "低"))
 
 
 def risk_score(review: Mapping[str, Any]) -> float:
