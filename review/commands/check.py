@@ -13,7 +13,6 @@ import typer
 from gkreview.errors import EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE, out_not_directory, unreadable
 from gkreview.ingest.document import ReadError
 from gkreview.redact.policy import PolicyError
-from gkreview.review.pipeline import Reviewer
 from gkreview.review.report_files import html_path, write_docx, write_html
 from gkreview.review.report_html import render_html
 from gkreview.review.report_text import render_text
@@ -122,6 +121,8 @@ def check(
         out.mkdir(parents=True, exist_ok=True)
 
     try:
+        from gkreview.review.pipeline import Reviewer  # loads spaCy: only when needed
+
         reviewer = Reviewer.build(policy=policy)
     except PolicyError as err:
         typer.echo(f"gkreview: --policy {err}", err=True)

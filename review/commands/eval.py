@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -13,7 +13,6 @@ from rich.table import Table
 
 from gkreview.redact.ner.corpus import load_split
 from gkreview.redact.ner.evaluate import SpanScores
-from gkreview.review.evaluation import evaluate_jieba_nr, evaluate_personal_data
 from gkreview.review.evaluation_disclosure import (
     DisclosureScores,
     combined_predictor,
@@ -23,7 +22,9 @@ from gkreview.review.evaluation_disclosure import (
     print_disclosure,
     rules_predictor,
 )
-from gkreview.review.pipeline import Reviewer
+
+if TYPE_CHECKING:
+    from gkreview.review.pipeline import Reviewer
 
 DEFAULT_CORPUS = Path("corpus")
 
@@ -70,8 +71,12 @@ def evaluate(
     except FileNotFoundError as err:
         typer.echo(f"gkreview: {err}", err=True)
         raise typer.Exit(2) from err
+    from gkreview.review.pipeline import Reviewer  # loads spaCy: only when needed
+
     reviewer = Reviewer.build()
     disclosure = _disclosure(corpus, split, reviewer)
+    from gkreview.review.evaluation import evaluate_jieba_nr, evaluate_personal_data
+
     ours = evaluate_personal_data(reviewer, records)
     baseline = evaluate_jieba_nr(records)
     result = {

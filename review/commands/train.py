@@ -17,8 +17,6 @@ from gkreview.models import MODELS_DIR, NER_MODEL
 from gkreview.redact.ner.card import render_card
 from gkreview.redact.ner.corpus import load_split
 from gkreview.redact.ner.tokenizer import SEGMENTERS
-from gkreview.review.evaluation import evaluate_jieba_nr, evaluate_personal_data
-from gkreview.review.pipeline import Reviewer
 
 DISCLOSURE_MODEL = "disclosure"
 
@@ -101,7 +99,11 @@ def train(
     best, results = train_segmenters(ner_dir, out, candidates, max_steps=max_steps, seed=seed)
     seconds = time.perf_counter() - started
     test_records = load_split(ner_dir, "test")
+    from gkreview.review.pipeline import Reviewer  # loads spaCy: only when needed
+
     reviewer = Reviewer.build(model_dir=out)
+    from gkreview.review.evaluation import evaluate_jieba_nr, evaluate_personal_data
+
     card = render_card(
         best,
         results,
