@@ -42,6 +42,13 @@ ALLOWED: dict[str, str] = {
     "document_sha256": "hex", "output_sha256": "hex", "count": "int", "role": "code",
     "user_id": "id", "format": "code", "kind": "code", "reason": "code",
 }  # fmt: skip
+ACTION_LABELS = {
+    "upload": "上传", "review_created": "生成审查", "finding_decided": "决定",
+    "finding_added": "添加",
+    "attribute_changed": "审定公开属性", "signed": "签发", "sign_refused": "签发被拒（核验未通过）",
+    "downloaded": "下载", "user_created": "新建用户", "login": "登录", "login_failed": "登录失败",
+    "login_limited": "登录被限制", "logout": "退出", "batch_imported": "批量导入",
+}  # fmt: skip
 ACTIONS = frozenset({
     "upload", "review_created", "finding_decided", "finding_added", "attribute_changed",
     "signed", "sign_refused", "downloaded", "user_created", "login", "login_failed",
@@ -134,6 +141,15 @@ class AuditLog:
     def entries(self) -> list[AuditEntry]:
         with self.engine.connect() as conn:
             rows = conn.execute(select(audit).order_by(audit.c.seq)).all()
+        return [AuditEntry(r.seq, r.at, r.actor, r.action, r.review_id, json.loads(r.detail),
+                           r.prev_hash, r.hash) for r in rows]  # fmt: skip
+
+    def for_review(self, review_id: str) -> list[AuditEntry]:
+        """A review's history, oldest first (what the review page shows under 审查记录)."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(audit).where(audit.c.review_id == review_id).order_by(audit.c.seq)
+            ).all()
         return [AuditEntry(r.seq, r.at, r.actor, r.action, r.review_id, json.loads(r.detail),
                            r.prev_hash, r.hash) for r in rows]  # fmt: skip
 

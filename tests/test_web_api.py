@@ -275,3 +275,13 @@ def test_web_admin_adds_user_but_does_not_review(login) -> None:
     assert response.status_code == 200 and "officer2" in response.text
     assert login("officer2", "another long one").get("/queue").status_code == 200
     assert admin.get("/queue").status_code == 403
+
+
+def test_web_review_page_shows_its_history(login, tmp_path: Path) -> None:
+    officer = login("officer1")
+    review_id = upload(officer, notice_docx(tmp_path))
+    officer.post(f"/reviews/{review_id}/approve-all", data={"csrf_token": officer.csrf})
+    page = officer.get(f"/reviews/{review_id}").text
+    history = page[page.index('id="history"') :]
+    assert "上传" in history and "决定" in history and "status=approved" in history
+    assert NAME not in history and ID_CARD not in history

@@ -18,7 +18,7 @@ from starlette.datastructures import UploadFile
 from gkreview.classify.grounds import GROUNDS, LABELS
 from gkreview.ingest.document import ReadError
 from gkreview.redact.entities import LABELS as TYPE_LABELS
-from gkreview.review.audit import explanation_fields
+from gkreview.review.audit import ACTION_LABELS, explanation_fields
 from gkreview.review.web import decisions
 from gkreview.review.web.auth import Caller, caller, check_csrf, require, services
 from gkreview.review.web.highlight import pieces
@@ -130,7 +130,9 @@ def _review_context(listed: Listed, review: dict[str, Any]) -> dict[str, Any]:
 def review_page(request: Request, review_id: str) -> Response:
     who = caller(request)
     listed, review = _load(request, who, review_id)
-    return _page(request, "review.html", who, **_review_context(listed, review))
+    history = services(request).audit.for_review(review_id)
+    return _page(request, "review.html", who, history=history, action_labels=ACTION_LABELS,
+                 **_review_context(listed, review))  # fmt: skip
 
 
 async def _officer_change(request: Request, review_id: str) -> tuple[Caller, Any]:
