@@ -209,3 +209,36 @@ def test_web_upload_name_does_not_decide_type(login, tmp_path: Path) -> None:
     review = client.get(f"/reviews/{review_id}/review.json").json()
     assert review["document"]["format"] == "docx"
     assert review["document"]["name"] == "通知.docx"
+
+
+def test_web_logout_ends_the_session(login) -> None:
+    client = login("officer1")
+    cookie = client.cookies.get("gk_session")
+    assert client.post("/logout", data={"csrf_token": client.csrf}).status_code == 200
+    replay = TestClient(client.app, cookies={"gk_session": cookie})
+    assert replay.get("/queue", follow_redirects=False).status_code == 303
+
+
+def test_web_expired_session_refused(web) -> None:
+    from gkreview.review.web.security import Limits, find_session, open_session
+
+    token = open_session(web.engine, 1, Limits(session_seconds=-1))
+    assert find_session(web.engine, token) is None
+    assert find_session(web.engine, open_session(web.engine, 1, Limits())) is not None
+
+
+def test_web_unexpected_error_is_one_sentence(login, web, monkeypatch, tmp_path: Path) -> None:
+    client = login("officer1")
+
+    def broken(data: bytes, name: str) -> dict:
+        raise RuntimeError("engine exploded")
+
+    monkeypatch.setattr(web, "review_bytes", broken)
+    bad = TestClient(client.app, raise_server_exceptions=False, cookies=client.cookies)
+    response = bad.post(
+        "/upload",
+        data={"csrf_token": client.csrf},
+        files={"file": ("a.docx", notice_docx(tmp_path).read_bytes())},
+    )
+    assert response.status_code == 500 and "内部错误" in response.text
+    assert "Traceback" not in response.text and "exploded" not in response.text

@@ -3,6 +3,7 @@ Jinja2, a little htmx served from ``static/`` (no CDN: the app works on a closed
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from gkreview.review.web.limits import BodyLimit
 from gkreview.review.web.services import Services, WebSettings
 
 HERE = Path(__file__).parent
+_LOG = logging.getLogger("gkreview.web")
 SECURITY_HEADERS = {
     "Content-Security-Policy": (
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -29,7 +31,7 @@ SECURITY_HEADERS = {
 }
 STATUS_LABELS = {
     400: "请求有误", 401: "未登录", 403: "无权访问", 404: "找不到", 409: "无法完成",
-    413: "文件过大", 415: "文件类型不支持", 422: "请求有误", 429: "尝试过多",
+    413: "文件过大", 415: "文件类型不支持", 422: "请求有误", 429: "尝试过多", 500: "出错了",
 }  # fmt: skip
 
 
@@ -72,6 +74,13 @@ def create_app(settings: WebSettings | None = None, services: Services | None = 
     @app.exception_handler(HTTPException)
     async def _http(request: Request, exc: HTTPException) -> Response:
         return error_page(request, exc.status_code, str(exc.detail))
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> Response:
+        # One line in the server's log, one sentence for the person; never a traceback page.
+        _LOG.error("%s %s: %s: %s", request.method, request.url.path, type(exc).__name__, exc)
+        message = "服务器内部错误，已记录；请重试或联系管理员 / internal error"
+        return error_page(request, 500, message)
 
     @app.exception_handler(404)
     async def _missing(request: Request, _exc: Any) -> Response:
