@@ -48,11 +48,13 @@ ACTION_LABELS = {
     "attribute_changed": "审定公开属性", "signed": "签发", "sign_refused": "签发被拒（核验未通过）",
     "downloaded": "下载", "user_created": "新建用户", "login": "登录", "login_failed": "登录失败",
     "login_limited": "登录被限制", "logout": "退出", "batch_imported": "批量导入",
+    "user_disabled": "停用用户", "user_enabled": "启用用户", "password_reset": "重设密码",
 }  # fmt: skip
 ACTIONS = frozenset({
     "upload", "review_created", "finding_decided", "finding_added", "attribute_changed",
     "signed", "sign_refused", "downloaded", "user_created", "login", "login_failed",
-    "login_limited", "logout", "batch_imported",
+    "login_limited", "logout", "batch_imported", "user_disabled", "user_enabled",
+    "password_reset",
 })  # fmt: skip
 
 

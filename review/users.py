@@ -19,7 +19,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
 from gkreview.review.database import open_database
-from gkreview.review.tables import users
+from gkreview.review.tables import sessions, users
 
 ROLES = ("drafter", "officer", "admin")
 ROLE_LABELS = {"drafter": "拟稿人", "officer": "保密审查员", "admin": "管理员"}
@@ -69,6 +69,19 @@ class UserStore:
             raise UserError(f"用户 {name} 已存在 / user {name} exists") from None
         return User(int(result.inserted_primary_key[0]), name, role)
 
+    def set_active(self, user_id: int, active: bool) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(users.update().where(users.c.id == user_id).values(active=active))
+            if not active:  # a disabled user's open sessions end at once
+                conn.execute(sessions.delete().where(sessions.c.user_id == user_id))
+
+    def set_password(self, user_id: int, password: str) -> None:
+        if len(password) < MIN_PASSWORD:
+            raise UserError(f"密码至少 {MIN_PASSWORD} 个字符 / at least {MIN_PASSWORD} characters")
+        hashed = _HASHER.hash(password)
+        with self.engine.begin() as conn:
+            conn.execute(users.update().where(users.c.id == user_id).values(password_hash=hashed))
+
     def get(self, user_id: int) -> User | None:
         with self.engine.connect() as conn:
             row = conn.execute(
@@ -79,9 +92,14 @@ class UserStore:
         return User(row.id, row.name, row.role) if row else None
 
     def all(self) -> list[User]:
+        """Active users."""
+        return [u for u, active in self.listing() if active]
+
+    def listing(self) -> list[tuple[User, bool]]:
+        """Every user with whether they are active (the admin page)."""
+        query = select(users.c.id, users.c.name, users.c.role, users.c.active).order_by(users.c.id)
         with self.engine.connect() as conn:
-            rows = conn.execute(select(users.c.id, users.c.name, users.c.role).order_by(users.c.id))
-            return [User(r.id, r.name, r.role) for r in rows]
+            return [(User(r.id, r.name, r.role), bool(r.active)) for r in conn.execute(query)]
 
     def authenticate(self, name: str, password: str) -> User | None:
         with self.engine.connect() as conn:

@@ -285,3 +285,31 @@ def test_web_review_page_shows_its_history(login, tmp_path: Path) -> None:
     history = page[page.index('id="history"') :]
     assert "上传" in history and "决定" in history and "status=approved" in history
     assert NAME not in history and ID_CARD not in history
+
+
+def test_web_admin_disables_user_and_resets_password(login, web) -> None:
+    admin, drafter = login("admin1"), login("drafter1")
+    drafter_id = next(u.id for u in web.users.all() if u.name == "drafter1")
+    response = admin.post(
+        f"/users/{drafter_id}", data={"csrf_token": admin.csrf, "action": "disable"}
+    )
+    assert response.status_code == 200 and "已停用" in response.text
+    assert drafter.get("/mine", follow_redirects=False).status_code == 303  # session ended
+    assert web.users.authenticate("drafter1", "correct horse battery") is None
+
+    admin.post(f"/users/{drafter_id}", data={"csrf_token": admin.csrf, "action": "enable"})
+    admin.post(
+        f"/users/{drafter_id}",
+        data={"csrf_token": admin.csrf, "action": "password", "password": "a brand new one"},
+    )
+    assert login("drafter1", "a brand new one").get("/mine").status_code == 200
+    admin_id = next(u.id for u in web.users.all() if u.name == "admin1")
+    own = admin.post(f"/users/{admin_id}", data={"csrf_token": admin.csrf, "action": "disable"})
+    assert own.status_code == 409
+    actions = [e.action for e in web.audit.entries()]
+    assert {"user_disabled", "user_enabled", "password_reset"} <= set(actions)
+    officer = login("officer1")
+    forbidden = officer.post(
+        f"/users/{drafter_id}", data={"csrf_token": officer.csrf, "action": "disable"}
+    )
+    assert forbidden.status_code == 403
