@@ -61,3 +61,18 @@ def test_name_list_grade_cell_is_not_a_name_but_the_pupil_is() -> None:
 def test_name_list_is_a_presidio_entity_recognizer() -> None:
     assert isinstance(RECOGNIZER, EntityRecognizer)
     assert RECOGNIZER.supported_entities == ["PERSON"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("附：拟资助学生名单 简佳怡 蒲俊杰 饶欣悦", ["简佳怡", "蒲俊杰", "饶欣悦"]),
+        ("参会人员 王建平　李秀兰　赵国强", ["王建平", "李秀兰", "赵国强"]),
+    ],
+)
+def test_name_list_after_a_list_title(text: str, names: list[str]) -> None:
+    assert found(text) == names
+
+
+def test_name_list_title_with_places_is_no_list() -> None:
+    assert found("调查人员 城关镇 新华村 古塘村") == []

@@ -164,3 +164,22 @@ def test_precision_on_the_training_corpus() -> None:
 def test_person_context_suffixes(case: str, sentence: str, names: list[str]) -> None:
     folded = fold_width(sentence)
     assert [folded[s:e] for s, e, _ in found(sentence)] == names
+
+
+# Wording met while probing new sentences (2026-12): a kinship word after a party, 本人 in a
+# statement, a name after 对/因/经/请 and before what is done to or by that person.
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("申请人母亲阮桂芝患慢性肾病多年。", ["阮桂芝"]),
+        ("本人龚德明自愿放弃该套安置房。", ["龚德明"]),
+        ("对祁海军作出罚款二百元的处罚。", ["祁海军"]),
+        ("因卢国庆拒不履行，本院依法强制执行。", ["卢国庆"]),
+        ("经詹立新介绍，双方达成调解协议。", ["詹立新"]),
+        ("请殷春燕于十日内到我局领取决定书。", ["殷春燕"]),
+        ("本人承诺所填内容属实，本人签字确认。", []),
+        ("对全市作出部署；请各单位于十日内报送。", []),
+    ],
+)
+def test_person_context_new_frames(sentence: str, names: list[str]) -> None:
+    assert found(sentence) == spans(sentence, *names)

@@ -27,7 +27,9 @@ _LOOSE_ITEM = r"(?:\p{Han}{1,8}[·•・‧.]\p{Han}{1,8}|\p{Han}{2,4})"
 _PLACE_END = regex.compile(
     "[村庄镇乡区县市屯营寨店集湾坪沟岗堡街路巷里社厂局委办所站院校队组院部处科]$"
 )
-_HEADER = r"(?:[^\n：:。]{1,12}[：:])?"
+# A header: a short label and a colon (参加：), or a list's title (拟资助学生名单), after which
+# the names follow on the same line.
+_HEADER = r"(?:[^\n：:。]{1,12}[：:]|[^\n。]{0,20}?(?:名单|名册|人员)[：:]?(?=[ \t\u3000]))?"
 _LIST_LINE = regex.compile(
     rf"(?m)^{_SPACE}*(?P<header>{_HEADER}){_SPACE}*"
     rf"(?P<items>{_LOOSE_ITEM}(?:{_SEP}{_LOOSE_ITEM})+)[ \u3000]*[。；;]?[ \u3000]*$"
