@@ -112,7 +112,7 @@ NOT_NAMES = [
     ("historical figure", "纪念孙中山先生诞辰。"),
     ("historical figure, 同志", "深入学习雷锋同志的精神。"),
     ("table header", "姓名\t性别\t住址"),
-    ("no context", "张伟提出的申请已收悉。"),
+    ("no context", "张伟在会上作了发言。"),
     ("an organisation on a date", "万达广场于2020年开业。"),
 ]
 

@@ -235,6 +235,19 @@ _BEFORE_SUFFIX = (
 )
 
 
+# A sentence that opens with a person's name and what the person says, does or suffers
+# (王五称…, 王五不服…, 王五长期患病…): the name stands right after a line start or a
+# sentence's punctuation, and one of these follows it.
+_SUBJECT_VERBS = (
+    "称", "诉称", "辩称", "不服", "认为", "表示", "要求", "承认", "反映", "自愿", "主动",
+    "长期", "因病", "患有", "现年", "今年", "家住", "现住", "驾驶", "对事实", "对上述",
+)  # fmt: skip
+_SENTENCE_SUBJECT = (
+    "(?<=(?:^|[。；;，,：:！？!?\n])[ \t]*(?:该案中[,，])?)"
+    + NAME
+    + f"(?={_alternation(_SUBJECT_VERBS)})"
+)
+
 # A letter's addressees: names alone at the start of a line, then a colon and a line end.
 _SALUTATION = f"(?<=(?:^|\\n)[ \\t]*(?:{NAME}、)*)" + NAME + f"(?=(?:、{NAME})*[:：][ \\t]*\\r?\\n)"
 
@@ -253,6 +266,8 @@ class CnPersonContextRecognizer(PatternRecognizer):
         Pattern("CN name after a context word", _AFTER_CONTEXT, 0.9),
         Pattern("CN name before 先生/女士/等N人, the sex or an ID", _BEFORE_SUFFIX, 0.85),
         Pattern("CN name as a letter's addressee", _SALUTATION, 0.85),
+        Pattern("CN name opening a sentence, before what the person says or does",
+                _SENTENCE_SUBJECT, 0.85),
     ]
     CONTEXT: ClassVar[list[str]] = [
         "申请人", "当事人", "户主", "信访人", "投诉人", "举报人", "征收人", "原告", "被告",
