@@ -42,6 +42,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 TEMPLATE_DIR = HERE / "templates"
 HANDWRITTEN_DIR = HERE / "handwritten"
+RUNNING_DIR = HERE / "running"  # phase 4: hand-written running-text sentences, train only
 LEXICON_DIR = HERE / "lexicon"
 
 DEFAULT_SEED = 20240611
@@ -1186,7 +1187,37 @@ def generate(seed: int = DEFAULT_SEED) -> dict[str, list[dict]]:
             if doc.public_address:
                 rec["public_address"] = [list(x) for x in doc.public_address]
             records[split].append(rec)
+    records["train"].extend(running_records(records))
     return records
+
+
+_PRE2010 = re.compile(r"一九[五六七八九]|二〇〇[0-9〇一二三四五六七八九]|19[5-9][0-9]年|200[0-9]年")
+
+
+def running_records(records: dict[str, list[dict]]) -> list[dict]:
+    """Phase 4: sentences of running text written by hand (``running/*.txt``, one a line,
+    names marked ``[[…|PERSON]]``), appended to train after every draw, so that no earlier
+    record changes. The registry is not consulted: a line that names a value of dev,
+    dev_fit or test is left out instead, so that no held-out value is learnt."""
+    held: set[str] = set()
+    for split in ("dev", "dev_fit", "test"):
+        for rec in records[split]:
+            held.update(rec["text"][s:e] for s, e, lab in rec["entities"] if lab != "DATE_OF_BIRTH")
+    out: list[dict] = []
+    for path in sorted(RUNNING_DIR.glob("*.txt")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        for number, line in enumerate(lines, 1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            text, spans = strip_markup(line)
+            if any(text[s:e] in held for s, e, _, _ in spans):
+                continue
+            era = "pre2010" if _PRE2010.search(text) else "modern"
+            out.append(
+                _record(f"train-rt-{path.stem}-{number:04d}", Piece(text, spans),
+                        f"rt:{path.stem}", "running_text", era, "train", "running_text")
+            )  # fmt: skip
+    return out
 
 
 def build(out_dir: Path, seed: int = DEFAULT_SEED) -> dict[str, Path]:
