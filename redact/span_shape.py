@@ -92,9 +92,15 @@ def trim_address(text: str, start: int, end: int) -> tuple[int, int] | None:
     return start, last.end()
 
 
+# A date that bounds an age rule (1989年12月31日以后出生) is no one's birth date.
+_CUTOFF = regex.compile(r"[ \t]*(?:以|之)?(?:后|前)(?:出生|生)")
+
+
 def trim_date(text: str, start: int, end: int) -> tuple[int, int] | None:
     m = _DATE.match(text, start, end)
-    return (start, m.end()) if m is not None else None
+    if m is None or _CUTOFF.match(text, m.end()):
+        return None
+    return start, m.end()
 
 
 def strip_address_lead(text: str, start: int, end: int) -> tuple[int, int]:

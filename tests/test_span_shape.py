@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from gkreview.redact.span_shape import trim_to_name
+from gkreview.redact.span_shape import trim_date, trim_to_name
 
 
 @pytest.mark.parametrize(
@@ -40,3 +40,19 @@ def test_span_shape_keeps_names(text: str, start: int, end: int, expected: tuple
 )  # fmt: skip
 def test_span_shape_estates_and_villages_are_no_names(text: str, start: int, end: int) -> None:
     assert trim_to_name(text, start, end) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("出生日期：1985年3月12日，汉族", "1985年3月12日"),
+        ("报考人员须为1989年12月31日以后出生，报名时", None),
+        ("1994年1月1日之前出生的人员", None),
+        ("该同志1962年5月生，中共党员", "1962年5月"),
+    ],
+)
+def test_span_shape_trim_date_drops_age_cutoffs(text: str, expected: str | None) -> None:
+    start = next(i for i, c in enumerate(text) if c.isdigit())
+    end = text.index("日", start) + 1 if "日" in text[start:] else text.index("月", start) + 1
+    trimmed = trim_date(text, start, end)
+    assert (text[trimmed[0] : trimmed[1]] if trimmed else None) == expected
