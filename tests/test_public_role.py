@@ -128,6 +128,8 @@ def test_measured_against_the_corpus_annotations() -> None:
     for split in ("train", "dev"):
         for line in (CORPUS / f"{split}.jsonl").read_text(encoding="utf-8").splitlines():
             record = json.loads(line)
+            if record["source"] == "running_text":  # names only: roles are not annotated
+                continue
             text, public = record["text"], {tuple(s) for s in record.get("public_role", [])}
             for start, end, label in record["entities"]:
                 if label != "PERSON":
