@@ -140,18 +140,13 @@ class AuditLog:
                 continue
         raise RuntimeError("the audit trail is too busy to append to")
 
-    def entries(self) -> list[AuditEntry]:
+    def entries(self, review_id: str | None = None) -> list[AuditEntry]:
+        """The trail, oldest first; given ``review_id``, only that review's entries."""
+        query = select(audit).order_by(audit.c.seq)
+        if review_id is not None:
+            query = query.where(audit.c.review_id == review_id)
         with self.engine.connect() as conn:
-            rows = conn.execute(select(audit).order_by(audit.c.seq)).all()
-        return [AuditEntry(r.seq, r.at, r.actor, r.action, r.review_id, json.loads(r.detail),
-                           r.prev_hash, r.hash) for r in rows]  # fmt: skip
-
-    def for_review(self, review_id: str) -> list[AuditEntry]:
-        """A review's history, oldest first (what the review page shows under 审查记录)."""
-        with self.engine.connect() as conn:
-            rows = conn.execute(
-                select(audit).where(audit.c.review_id == review_id).order_by(audit.c.seq)
-            ).all()
+            rows = conn.execute(query).all()
         return [AuditEntry(r.seq, r.at, r.actor, r.action, r.review_id, json.loads(r.detail),
                            r.prev_hash, r.hash) for r in rows]  # fmt: skip
 

@@ -38,7 +38,7 @@ def database_url(target: str | Path | None) -> str:
 
 def is_sqlite_file(target: str | Path | None) -> Path | None:
     """The file a SQLite target names, or None for a database server's URL."""
-    url = database_url(target) if target is None or "://" not in str(target) else str(target)
+    url = database_url(target)
     return Path(url.removeprefix("sqlite:///")) if url.startswith("sqlite:///") else None
 
 

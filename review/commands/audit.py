@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -14,7 +14,21 @@ app = typer.Typer(
 )  # fmt: skip
 EXIT_TAMPERED = 5
 
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
 DB_HELP = "数据库：SQLite 文件或 postgresql://… 地址（默认：用户数据目录中的 gkreview.sqlite）。"
+
+
+def open_db_or_exit(db: str | None) -> Engine:
+    """gkreview's database, migrated; one line and exit 2 when it cannot be opened."""
+    from gkreview.review.database import DatabaseUnavailable, open_database
+
+    try:
+        return open_database(db)
+    except DatabaseUnavailable as exc:
+        typer.echo(f"gkreview: {exc}", err=True)
+        raise typer.Exit(EXIT_USAGE) from None
 
 
 @app.command("verify")
@@ -27,22 +41,19 @@ def verify(
     Exit 0 when intact, 5 when not (each break on one line), 2 when there is no database.
     """
     from gkreview.review.audit import AuditLog
-    from gkreview.review.database import DatabaseUnavailable, database_url, is_sqlite_file
+    from gkreview.review.database import is_sqlite_file
 
     path = is_sqlite_file(db)
     if path is not None and not path.is_file():
         typer.echo(f"gkreview: 没有审计数据库 {path} / no such database", err=True)
         raise typer.Exit(EXIT_USAGE)
+    engine = open_db_or_exit(db)
     try:
-        log = AuditLog(database_url(db))
-    except DatabaseUnavailable as exc:
-        typer.echo(f"gkreview: {exc}", err=True)
-        raise typer.Exit(EXIT_USAGE) from None
-    try:
+        log = AuditLog(engine)
         entries = log.entries()
         problems = log.verify()
     finally:
-        log.close()
+        engine.dispose()
     if problems:
         for line in problems:
             typer.echo(f"gkreview: {line}", err=True)

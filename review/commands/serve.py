@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from gkreview.errors import EXIT_OK, EXIT_USAGE
-from gkreview.review.commands.audit import DB_HELP
+from gkreview.review.commands.audit import DB_HELP, open_db_or_exit
 
 
 def serve(
@@ -74,16 +74,11 @@ def import_batch(
       gkreview import-batch 结果/ 档案/ --as li
     """
     from gkreview.review.audit import AuditLog
-    from gkreview.review.database import DatabaseUnavailable, open_database
     from gkreview.review.users import UserStore
     from gkreview.review.web.importer import import_batch as run_import
     from gkreview.review.web.store import ReviewStore
 
-    try:
-        engine = open_database(db)
-    except DatabaseUnavailable as exc:
-        typer.echo(f"gkreview: {exc}", err=True)
-        raise typer.Exit(EXIT_USAGE) from None
+    engine = open_db_or_exit(db)
     try:
         user = next((u for u in UserStore(engine).all() if u.name == owner), None)
         if user is None:

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from gkreview.errors import EXIT_OK, EXIT_USAGE
-from gkreview.review.commands.audit import DB_HELP
+from gkreview.review.commands.audit import DB_HELP, open_db_or_exit
 
 app = typer.Typer(
     help="用户管理 / users of the web app.", no_args_is_help=True, add_completion=False,
@@ -37,18 +37,13 @@ def add(
       gkreview users add zhangsan --role officer
     """
     from gkreview.review.audit import AuditLog
-    from gkreview.review.database import DatabaseUnavailable, open_database
     from gkreview.review.users import UserError, UserStore
 
     if password_stdin:
         password = sys.stdin.readline().rstrip("\r\n")
     else:
         password = typer.prompt("密码 / password", hide_input=True, confirmation_prompt=True)
-    try:
-        engine = open_database(db)
-    except DatabaseUnavailable as exc:
-        typer.echo(f"gkreview: {exc}", err=True)
-        raise typer.Exit(EXIT_USAGE) from None
+    engine = open_db_or_exit(db)
     try:
         user = UserStore(engine).add(name, role, password)
         AuditLog(engine).append("cli", "user_created", user_id=str(user.id), role=user.role)

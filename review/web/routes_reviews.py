@@ -130,17 +130,19 @@ def _review_context(listed: Listed, review: dict[str, Any]) -> dict[str, Any]:
 def review_page(request: Request, review_id: str) -> Response:
     who = caller(request)
     listed, review = _load(request, who, review_id)
-    history = services(request).audit.for_review(review_id)
+    history = services(request).audit.entries(review_id)
     return _page(request, "review.html", who, history=history, action_labels=ACTION_LABELS,
                  **_review_context(listed, review))  # fmt: skip
 
 
 async def _officer_change(request: Request, review_id: str) -> tuple[Caller, Any]:
+    """An officer (who may see every review) posting a valid form about one that exists."""
     who = caller(request)
     require(who, "officer")
     form = await request.form()
     check_csrf(request, form, who.csrf)
-    _load(request, who, review_id)
+    if not REVIEW_ID.match(review_id) or not services(request).store.exists(review_id):
+        raise HTTPException(404, "没有这份审查 / no such review")
     return who, form
 
 
