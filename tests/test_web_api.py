@@ -313,3 +313,18 @@ def test_web_admin_disables_user_and_resets_password(login, web) -> None:
         f"/users/{drafter_id}", data={"csrf_token": officer.csrf, "action": "disable"}
     )
     assert forbidden.status_code == 403
+
+
+def test_web_gbk_text_copy_is_served_in_its_own_charset(login, tmp_path: Path) -> None:
+    from tests.docmakers import make_txt
+
+    officer = login("officer1")
+    text = f"关于发放救助金的通知\n申请人{NAME}，身份证号{ID_CARD}，符合救助条件。\n"
+    review_id = upload(officer, make_txt(tmp_path / "gbk.txt", text, encoding="gbk"))
+    officer.post(f"/reviews/{review_id}/approve-all", data={"csrf_token": officer.csrf})
+    officer.post(f"/reviews/{review_id}/sign", data={"csrf_token": officer.csrf})
+    copy = officer.get(f"/reviews/{review_id}/redacted")
+    charset = copy.headers["content-type"].split("charset=")[1]
+    served = copy.content.decode(charset)
+    assert "符合救助条件" in served and ID_CARD not in served and NAME not in served
+    assert charset.lower() != "utf-8"

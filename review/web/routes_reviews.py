@@ -308,7 +308,7 @@ def _write_copy(svc: Any, listed: Listed, review: dict[str, Any]) -> bytes:
 MEDIA = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "pdf": "application/pdf",
-    "txt": "text/plain; charset=utf-8",
+    "txt": "text/plain",  # with the charset the copy is written in (the source's own)
 }
 
 
@@ -337,7 +337,7 @@ def download_review(request: Request, review_id: str) -> Response:
 @router.get("/reviews/{review_id}/redacted")
 def download_copy(request: Request, review_id: str) -> Response:
     who = caller(request)
-    listed, _review = _load(request, who, review_id)
+    listed, review = _load(request, who, review_id)
     svc = services(request)
     output = svc.store.output(review_id) if listed.state == "signed" else None
     if output is None:
@@ -345,5 +345,7 @@ def download_copy(request: Request, review_id: str) -> Response:
     svc.audit.append(who.user.name, "downloaded", review_id, kind="redacted",
                      output_sha256=hashlib.sha256(output).hexdigest())  # fmt: skip
     name = f"{Path(listed.name).stem}_去标识化.{listed.format}"
-    return Response(output, media_type=MEDIA.get(listed.format, "application/octet-stream"),
-                    headers={"Content-Disposition": _attachment(name)})  # fmt: skip
+    media = MEDIA.get(listed.format, "application/octet-stream")
+    if listed.format == "txt":  # the txt writer keeps the source's encoding (GBK stays GBK)
+        media += f"; charset={review['document'].get('encoding') or 'utf-8'}"
+    return Response(output, media_type=media, headers={"Content-Disposition": _attachment(name)})
