@@ -23,30 +23,37 @@ import jieba.posseg
 from gkreview.review.pipeline import Reviewer
 
 DEV = Path(__file__).resolve().parent.parent / "corpus" / "ner" / "running_dev"
-MARK = re.compile(r"\[\[([^\[\]|]+)\|PERSON\]\]")
+MARK = re.compile(r"\[\[([^\[\]|]+)\|(PERSON|ADDRESS|DATE_OF_BIRTH)\]\]")
+TYPES = ("PERSON", "ADDRESS", "DATE_OF_BIRTH")
+
+Line = tuple[str, dict[str, set[tuple[int, int]]]]
 
 
-def load(folder: Path = DEV) -> list[tuple[str, set[tuple[int, int]]]]:
-    """(text, name spans) per line."""
+def load(folder: Path = DEV) -> list[Line]:
+    """(text, spans by type) per line; names always, addresses and birth dates where marked."""
     out = []
     for path in sorted(folder.glob("*.txt")):
         for line in path.read_text(encoding="utf-8").splitlines():
             if not line.strip() or line.startswith("#"):
                 continue
-            text, gold, at = "", set(), 0
+            text, gold, at = "", {t: set() for t in TYPES}, 0
             for m in MARK.finditer(line):
                 text += line[at : m.start()]
-                gold.add((len(text), len(text) + len(m.group(1))))
+                gold[m.group(2)].add((len(text), len(text) + len(m.group(1))))
                 text += m.group(1)
                 at = m.end()
             out.append((text + line[at:], gold))
     return out
 
 
-def score(found: list[set[tuple[int, int]]], lines: list) -> tuple[float, float, int, int, int]:
-    tp = sum(len(f & g) for f, (_, g) in zip(found, lines, strict=True))
-    fp = sum(len(f - g) for f, (_, g) in zip(found, lines, strict=True))
-    fn = sum(len(g - f) for f, (_, g) in zip(found, lines, strict=True))
+def score(
+    found: list[set[tuple[int, int]]], lines: list[Line], kind: str = "PERSON"
+) -> tuple[float, float, int, int, int]:
+    """Exact-span precision and recall of one type."""
+    pairs = list(zip(found, (g[kind] for _, g in lines), strict=True))
+    tp = sum(len(f & g) for f, g in pairs)
+    fp = sum(len(f - g) for f, g in pairs)
+    fn = sum(len(g - f) for f, g in pairs)
     return tp / max(1, tp + fp), tp / max(1, tp + fn), tp, fp, fn
 
 
@@ -64,21 +71,35 @@ def main() -> None:
     parser.add_argument("--model", type=Path, help="a retrained NER to compare")
     args = parser.parse_args()
     lines = load()
-    rows = {"jieba nr (baseline)": [jieba_nr(t) for t, _ in lines]}
+    rows: dict[str, dict[str, list[set[tuple[int, int]]]]] = {
+        "jieba nr (baseline)": {"PERSON": [jieba_nr(t) for t, _ in lines]}
+    }
     for label, model in (("shipped", None), ("--model", args.model)):
         if label == "--model" and model is None:
             continue
         analyzer = Reviewer.build(model_dir=model).analyzer
-        rows[label] = [
-            {(d.start, d.end) for d in analyzer.analyze(t) if d.type == "PERSON"} for t, _ in lines
-        ]
-    names = sum(len(g) for _, g in lines)
-    print(f"running text: {len(lines)} lines, {names} names ({DEV.name}/)")
-    print(f"{'detector':<22}{'precision':>10}{'recall':>8}{'tp':>5}{'fp':>5}{'fn':>5}")
-    base = score(rows["shipped"], lines)[1]
-    for label, found in rows.items():
-        p, r, tp, fp, fn = score(found, lines)
-        print(f"{label:<22}{p:>10.3f}{r:>8.3f}{tp:>5}{fp:>5}{fn:>5}   recall ×{r / base:.2f}")
+        found = [analyzer.analyze(t) for t, _ in lines]
+        rows[label] = {
+            kind: [{(d.start, d.end) for d in ds if d.type == kind} for ds in found]
+            for kind in TYPES
+        }
+    counts = {k: sum(len(g[k]) for _, g in lines) for k in TYPES}
+    print(
+        f"running text: {len(lines)} lines, {counts['PERSON']} names, {counts['ADDRESS']} "
+        f"addresses, {counts['DATE_OF_BIRTH']} birth dates marked ({DEV.name}/)"
+    )
+    for kind in TYPES:
+        if not counts[kind]:
+            continue
+        print(f"\n{kind}")
+        print(f"{'detector':<22}{'precision':>10}{'recall':>8}{'tp':>5}{'fp':>5}{'fn':>5}")
+        base = score(rows["shipped"][kind], lines, kind)[1]
+        for label, by_kind in rows.items():
+            if kind not in by_kind:
+                continue
+            p, r, tp, fp, fn = score(by_kind[kind], lines, kind)
+            ratio = f"   recall ×{r / base:.2f}" if base else ""
+            print(f"{label:<22}{p:>10.3f}{r:>8.3f}{tp:>5}{fp:>5}{fn:>5}{ratio}")
 
 
 if __name__ == "__main__":

@@ -358,3 +358,28 @@ def test_classify_model_train_refuses_foreign_folder(tmp_path: Path) -> None:
 def test_classify_model_train_help_keeps_ner_default() -> None:
     result = CliRunner().invoke(app, ["train", "--help"])
     assert result.exit_code == 0 and "--task" in result.output and "disclosure" in result.output
+
+
+def test_classify_model_crossval_never_scores_a_document_with_its_family(tmp_path: Path) -> None:
+    from gkreview.classify.model.crossval import NgramSettings, crossvalidate, family_folds
+    from gkreview.classify.model.data import load_split
+
+    folder = _write_tiny_corpus(tmp_path / "corpus") / "disclosure"
+    docs = load_split(folder, "train") + load_split(folder, "dev")
+    folds = family_folds(docs, 3)
+    assert sorted(i for fold in folds for i in fold) == list(range(len(docs)))
+    for fold in folds:
+        inside = {docs[i].family for i in fold}
+        outside = {d.family for i, d in enumerate(docs) if i not in set(fold)}
+        assert not inside & outside
+    seen = []
+    result = crossvalidate(
+        docs, NgramSettings(c_attribute=4, c_grounds=4, c_topic=4), folds=3,
+        progress=lambda k, n: seen.append((k, n)),
+    )  # fmt: skip
+    assert seen == [(1, 3), (2, 3), (3, 3)] and result.folds == 3
+    assert set(result.scores) == {"rules", "model", "combined"}
+    for name, guesses in result.guesses.items():
+        assert len(guesses) == len(docs), name
+        assert result.scores[name].documents == len(docs)
+    assert all(t > 0 for t in result.temperature.values())

@@ -230,21 +230,10 @@ def train_ngram(
 
     final = folds[-1]
     c_attr, c_grounds, c_topic = chosen["C"], ground_best[1], topic_best[1]
-    np_rows = [i for i, d in enumerate(final.fit_docs) if is_np(d)]
-    weights = {
-        "attribute": fit_softmax(
-            final.x_fit, [d.attribute for d in train], ATTRIBUTE_LABELS, c_attr
-        ),
-        "grounds": fit_grounds(final.x_fit[np_rows], [train[i] for i in np_rows], c_grounds),
-        "topic": fit_softmax(final.x_fit, [d.topic for d in train], topics, c_topic),
-    }
-    vec = final.vectorizer
-    vocabulary = [""] * len(vec.vocabulary_)
-    for gram, i in vec.vocabulary_.items():
-        vocabulary[i] = gram
-    heads = NgramHeads(vocabulary, vec.idf_.astype(np.float32), vec.analyzer, weights, topics)
+    heads = fit_heads(train, topics, final.vectorizer, final.x_fit, (c_attr, c_grounds, c_topic))
+    vocabulary = heads.vocabulary
     if dev:
-        _check_export(heads, dev, _logits(final.x_score, weights["attribute"]))
+        _check_export(heads, dev, _logits(final.x_score, heads.weights["attribute"]))
     settings = {
         "ngram_range": chosen["ngram_range"],
         "head_lines": chosen["head_lines"],
@@ -257,6 +246,42 @@ def train_ngram(
         "grid": grid,
     }
     return heads, settings
+
+
+def fit_heads(
+    train: Sequence[DisclosureDoc],
+    topics: Sequence[str],
+    vectorizer: Any,
+    x: Any,
+    c: tuple[float, float, float],
+) -> NgramHeads:
+    """The three heads fitted on ``train`` (rows of ``x``, made by the fitted ``vectorizer``)
+    with the given C (attribute, grounds, topic), exported for the numpy predictor."""
+    c_attr, c_grounds, c_topic = c
+    np_rows = [i for i, d in enumerate(train) if d.attribute == "not_public"]
+    weights = {
+        "attribute": fit_softmax(x, [d.attribute for d in train], ATTRIBUTE_LABELS, c_attr),
+        "grounds": fit_grounds(x[np_rows], [train[i] for i in np_rows], c_grounds),
+        "topic": fit_softmax(x, [d.topic for d in train], topics, c_topic),
+    }
+    vocabulary = [""] * len(vectorizer.vocabulary_)
+    for gram, i in vectorizer.vocabulary_.items():
+        vocabulary[i] = gram
+    return NgramHeads(
+        vocabulary, vectorizer.idf_.astype(np.float32), vectorizer.analyzer, weights, topics
+    )
+
+
+def fit_fixed(
+    train: Sequence[DisclosureDoc],
+    topics: Sequence[str],
+    analyzer: NgramAnalyzer,
+    c: tuple[float, float, float],
+) -> NgramHeads:
+    """Heads with settings chosen beforehand (no grid): what cross-validation refits per fold."""
+    vec = _vectorizer(analyzer, len(train))
+    x = vec.fit_transform([d.text for d in train])
+    return fit_heads(train, topics, vec, x, c)
 
 
 def _check_export(heads: NgramHeads, dev: Sequence[DisclosureDoc], theirs: np.ndarray) -> None:
