@@ -18,6 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from gkreview.classify.blend import GROUND_THRESHOLD
 from gkreview.classify.model.crossval import NgramSettings, crossvalidate
 from gkreview.classify.model.data import GROUND_LABELS, load_split
 from gkreview.classify.model.predictor import DisclosureModel
@@ -30,6 +31,10 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=ROOT / "corpus")
     parser.add_argument("--model", type=Path, help="take the n-gram settings from this model")
     parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument(
+        "--thresholds", default=f"{GROUND_THRESHOLD}",
+        help="model ground thresholds to compare, e.g. 0.5,0.3,0.2 (default: the shipped one)",
+    )  # fmt: skip
     parser.add_argument("--misses", action="store_true", help="list the missed grounds")
     args = parser.parse_args()
     folder = args.corpus / "disclosure"
@@ -45,30 +50,33 @@ def main() -> None:
         f"{len(docs)} documents, {families} families (train + dev), {result.folds} folds by "
         f"family; {settings}; {time.perf_counter() - started:.0f} s"
     )
-    print(f"{'proposer':<10}{'accuracy':>9}{'macro F1':>9}{'np R':>7}{'ground R':>9}"
-          f"{'ground P':>9}{'ECE':>7}")  # fmt: skip
-    for name, s in result.scores.items():
-        g = s.ground_recall
-        print(
-            f"{name:<10}{s.accuracy:>9.3f}{s.macro_f1:>9.3f}"
-            f"{s.per_class['not_public'].recall:>7.3f}{g.recall:>9.3f}"
-            f"{s.ground_precision:>9.3f}{s.ece:>7.3f}   ({g.recalled}/{g.support})"
-        )
-    combined = result.scores["combined"]
-    print("combined, recall per ground: " + ", ".join(
-        f"{code} {combined.per_ground[code].recalled}/{combined.per_ground[code].support}"
-        for code in GROUND_LABELS if code in combined.per_ground
-    ))  # fmt: skip
-    if args.misses:
-        for doc, guess in zip(result.docs, result.guesses["combined"], strict=True):
-            missed = [
-                g for g in doc.not_public_grounds
-                if doc.attribute == "not_public"
-                and (guess.attribute != "not_public" or g not in guess.grounds)
-            ]  # fmt: skip
-            if missed:
-                print(f"  {doc.id}: gold {'+'.join(doc.not_public_grounds)} → "
-                      f"{guess.attribute} {'+'.join(guess.grounds)}")  # fmt: skip
+    for threshold in (float(x) for x in args.thresholds.split(",")):
+        scores = result.scores(threshold)
+        print(f"\nmodel ground threshold {threshold}")
+        print(f"{'proposer':<10}{'accuracy':>9}{'macro F1':>9}{'np R':>7}{'ground R':>9}"
+              f"{'ground P':>9}{'ECE':>7}")  # fmt: skip
+        for name, s in scores.items():
+            g = s.ground_recall
+            print(
+                f"{name:<10}{s.accuracy:>9.3f}{s.macro_f1:>9.3f}"
+                f"{s.per_class['not_public'].recall:>7.3f}{g.recall:>9.3f}"
+                f"{s.ground_precision:>9.3f}{s.ece:>7.3f}   ({g.recalled}/{g.support})"
+            )
+        combined = scores["combined"]
+        print("combined, recall per ground: " + ", ".join(
+            f"{code} {combined.per_ground[code].recalled}/{combined.per_ground[code].support}"
+            for code in GROUND_LABELS if code in combined.per_ground
+        ))  # fmt: skip
+        if args.misses:
+            for doc, guess in zip(result.docs, result.guesses(threshold)["combined"], strict=True):
+                missed = [
+                    g for g in doc.not_public_grounds
+                    if doc.attribute == "not_public"
+                    and (guess.attribute != "not_public" or g not in guess.grounds)
+                ]  # fmt: skip
+                if missed:
+                    print(f"  {doc.id}: gold {'+'.join(doc.not_public_grounds)} → "
+                          f"{guess.attribute} {'+'.join(guess.grounds)}")  # fmt: skip
 
 
 if __name__ == "__main__":

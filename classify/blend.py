@@ -41,6 +41,7 @@ def best(probs: Mapping[Attribute, float]) -> Attribute:
     """The most probable attribute; ATTRIBUTES is most restrictive first, max keeps the first."""
     return max(ATTRIBUTES, key=lambda a: probs[a])
 
+
 # A not_public proposal lists the grounds the rules and the ground cues name, then every
 # ground the model gives at least this probability; the model's best ground alone only when
 # nothing else named one. An officer reads a second candidate ground, with its probability,

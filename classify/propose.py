@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from gkreview.classify.blend import GROUND_THRESHOLD, best, blend
+from gkreview.classify.blend import best, blend
 from gkreview.classify.combine import NO_HIT_CONFIDENCE, combine
 from gkreview.classify.context import Rule, RuleContext
 from gkreview.classify.evidence import Evidence, RuleHit
@@ -137,10 +137,11 @@ def _with_model(
     if attribute == "not_public":
         reasons += _cue_reasons(hits, reasons)
         have = {r.code for r in reasons}
-        # The model's grounds at or above the threshold; its best one only when neither a
-        # rule nor a cue named any (an unsure guess beside evidence only adds noise).
+        # The model's grounds at or above its threshold (``blend.GROUND_THRESHOLD``, stored
+        # in the model's config); its best one only when neither a rule nor a cue named any.
         ranked = sorted(model.ground_probs, key=lambda c: -model.ground_probs[c])
-        grounds = [c for c in ranked if model.ground_probs[c] >= GROUND_THRESHOLD and c not in have]
+        cut = model.ground_threshold
+        grounds = [c for c in ranked if model.ground_probs[c] >= cut and c not in have]
         if not grounds and not have & NOT_PUBLIC_CODES:
             grounds = ranked[:1]
         reasons += [_model_ground(ctx, code, model.ground_probs[code]) for code in grounds]

@@ -337,6 +337,19 @@ def test_classify_model_tiny_end_to_end_train(tmp_path: Path) -> None:
     assert "Reliability on test" in card
     metrics = json.loads((out / "metrics.json").read_text(encoding="utf-8"))
     assert set(metrics["dev"]) == {"ngram_logreg", "spacy_bow", "spacy_ensemble"}
+    config = json.loads((out / "config.json").read_text(encoding="utf-8"))
+    refit = metrics["refit"]
+    if metrics["kept"] != "ngram_logreg":
+        assert refit is None and "fitted_on" not in config["training"]
+    else:  # refitted on train + dev; cross-validation gives its temperatures and threshold
+        from gkreview.classify.model.crossval import THRESHOLDS
+
+        folder = corpus / "disclosure"
+        n = sum(len((folder / f"{s}.jsonl").read_text().splitlines()) for s in ("train", "dev"))
+        assert refit["documents"] == n and config["training"]["fitted_on"] == ["train", "dev"]
+        assert config["ground_threshold"] == refit["ground_threshold"] in THRESHOLDS
+        assert config["temperature"] == refit["temperature"]
+        assert "## The shipped model: refitted on train + dev" in card
     model = DisclosureModel.load(out)
     assert model is not None and model.path == out
     p = model.predict(_FAMILIES["not_public"][0][2].format(p="湄州"))
@@ -378,8 +391,41 @@ def test_classify_model_crossval_never_scores_a_document_with_its_family(tmp_pat
         progress=lambda k, n: seen.append((k, n)),
     )  # fmt: skip
     assert seen == [(1, 3), (2, 3), (3, 3)] and result.folds == 3
-    assert set(result.scores) == {"rules", "model", "combined"}
-    for name, guesses in result.guesses.items():
+    scores = result.scores()
+    assert set(scores) == {"rules", "model", "combined"}
+    for name, guesses in result.guesses().items():
         assert len(guesses) == len(docs), name
-        assert result.scores[name].documents == len(docs)
+        assert scores[name].documents == len(docs)
     assert all(t > 0 for t in result.temperature.values())
+    # a lower model threshold can only add model grounds to the blend's proposals
+    strict, loose = result.guesses(0.9)["combined"], result.guesses(0.05)["combined"]
+    for a, b in zip(strict, loose, strict=True):
+        assert a.attribute == b.attribute and set(a.grounds) <= set(b.grounds)
+
+
+def test_classify_model_threshold_choice_keeps_precision_floor() -> None:
+    """Lower thresholds add candidate grounds: recall up, precision down; the choice is the
+    best recall at precision >= 0.75, and the highest threshold when none reaches it."""
+    from gkreview.classify.model.crossval import choose_threshold
+
+    gold = [_doc("not_public", ("process_information", "personal_privacy"))] * 4
+    proposals = {  # threshold -> grounds proposed for each of the four documents
+        0.5: ("process_information",),
+        0.3: ("process_information", "personal_privacy"),
+        0.2: ("process_information", "personal_privacy", "internal_affairs"),
+    }
+
+    class Result:
+        def __init__(self, extra: tuple[str, ...] = ()) -> None:
+            self.extra = extra
+
+        def scores(self, t: float) -> dict[str, object]:
+            guess = DisclosureGuess("not_public", proposals[t] + self.extra, 0.9)
+            return {"combined": score_disclosure(gold, [guess] * 4)}
+
+    best, sweep = choose_threshold(Result(), (0.5, 0.3, 0.2))  # type: ignore[arg-type]
+    assert best == 0.3  # 0.2 recalls as much, at precision 2/3
+    assert sweep[0.2].ground_precision == pytest.approx(2 / 3, abs=1e-3)
+    noisy = ("state_secret", "law_prohibited", "security_stability")
+    best, _ = choose_threshold(Result(noisy), (0.5, 0.3, 0.2))  # type: ignore[arg-type]
+    assert best == 0.5  # nothing reaches the floor: the strictest threshold

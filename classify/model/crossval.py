@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from gkreview.classify.blend import GROUND_THRESHOLD
 from gkreview.classify.model.backends import HeadLogits
 from gkreview.classify.model.calibration import fit_temperature
 from gkreview.classify.model.data import ATTRIBUTE_LABELS, GROUND_LABELS, DisclosureDoc
@@ -39,7 +40,11 @@ class NgramSettings:
 
     @classmethod
     def of_model(cls, model: DisclosureModel) -> NgramSettings:
-        s = model.config["backend_settings"]
+        return cls.of_settings(model.config["backend_settings"])
+
+    @classmethod
+    def of_settings(cls, s: dict) -> NgramSettings:
+        """From the n-gram candidate's settings (``train_ngram``'s, or a model's config)."""
         c = s["C"]
         return cls(
             s["ngram_range"][0], s["ngram_range"][1], s.get("head_lines", 0),
@@ -47,13 +52,57 @@ class NgramSettings:
         )  # fmt: skip
 
 
+THRESHOLDS = (0.5, 0.4, 0.3, 0.2, 0.15, 0.1)
+MIN_GROUND_PRECISION = 0.75
+
+
 @dataclass(slots=True)
 class CrossvalResult:
+    """Out-of-fold logits of every document and the temperatures fitted on them."""
+
     docs: list[DisclosureDoc]
+    topics: list[str]
     folds: int
+    logits: HeadLogits
     temperature: dict[str, float]
-    scores: dict[str, DisclosureScores]  # "rules", "model", "combined"
-    guesses: dict[str, list[DisclosureGuess]]
+    _rules: list[DisclosureGuess] | None = None
+
+    def model(self, ground_threshold: float = GROUND_THRESHOLD) -> DisclosureModel:
+        config = {
+            "temperature": self.temperature,
+            "topics": self.topics,
+            "ground_threshold": ground_threshold,
+        }
+        heads = _FixedLogits(self.docs, self.logits, self.topics)
+        return DisclosureModel(heads, config)  # type: ignore[arg-type]
+
+    def guesses(
+        self, ground_threshold: float = GROUND_THRESHOLD
+    ) -> dict[str, list[DisclosureGuess]]:
+        """What the rules, the model alone and the blend propose for every document."""
+        from gkreview.review.evaluation_disclosure import (
+            combined_predictor,
+            model_predictor,
+            rules_predictor,
+        )
+
+        if self._rules is None:
+            rules = rules_predictor()
+            self._rules = [DisclosureGuess(*rules(d.text)) for d in self.docs]
+        model = self.model(ground_threshold)
+        out = {"rules": self._rules}
+        for name, predict in (
+            ("model", model_predictor(model)),
+            ("combined", combined_predictor(model)),
+        ):
+            out[name] = [DisclosureGuess(*predict(d.text)) for d in self.docs]
+        return out
+
+    def scores(self, ground_threshold: float = GROUND_THRESHOLD) -> dict[str, DisclosureScores]:
+        return {
+            name: score_disclosure(self.docs, guesses)
+            for name, guesses in self.guesses(ground_threshold).items()
+        }
 
 
 def family_folds(docs: Sequence[DisclosureDoc], folds: int) -> list[list[int]]:
@@ -126,28 +175,29 @@ def crossvalidate(
     docs: Sequence[DisclosureDoc],
     settings: NgramSettings,
     folds: int = 5,
-    ground_threshold: float = 0.5,
     progress: Callable[[int, int], None] | None = None,
 ) -> CrossvalResult:
-    """Rules, model and blend scored on every document by a model blind to its family."""
-    from gkreview.review.evaluation_disclosure import (
-        combined_predictor,
-        model_predictor,
-        rules_predictor,
-    )
-
+    """Every document's logits from a model blind to its family, and their temperatures;
+    ``result.scores(threshold)`` then scores the rules, the model and the blend."""
     docs = list(docs)
     topics = sorted({d.topic for d in docs})
     z = out_of_fold_logits(docs, topics, settings, folds, progress)
     temperature = _temperatures(z, docs, topics)
-    config = {"temperature": temperature, "topics": topics, "ground_threshold": ground_threshold}
-    model = DisclosureModel(_FixedLogits(docs, z, topics), config)  # type: ignore[arg-type]
-    scores, guesses = {}, {}
-    for name, predict in (
-        ("rules", rules_predictor()),
-        ("model", model_predictor(model)),
-        ("combined", combined_predictor(model)),
-    ):
-        guesses[name] = [DisclosureGuess(*predict(d.text)) for d in docs]
-        scores[name] = score_disclosure(docs, guesses[name])
-    return CrossvalResult(docs, len(family_folds(docs, folds)), temperature, scores, guesses)
+    return CrossvalResult(docs, topics, len(family_folds(docs, folds)), z, temperature)
+
+
+def choose_threshold(
+    result: CrossvalResult,
+    thresholds: Sequence[float] = THRESHOLDS,
+    min_precision: float = MIN_GROUND_PRECISION,
+) -> tuple[float, dict[float, DisclosureScores]]:
+    """The model ground threshold of the blend: the highest cross-validated not_public ground
+    recall whose ground precision stays at or above ``min_precision``; ties to the higher
+    threshold. Why a floor and not F1: a missed ground leaves a withholding without its legal
+    basis, a wrong candidate is struck by the officer, who reads every ground with its
+    probability; below three right grounds in four the list stops being read."""
+    combined = {t: result.scores(t)["combined"] for t in thresholds}
+    ok = [t for t in thresholds if combined[t].ground_precision >= min_precision]
+    pool = ok or [max(thresholds)]
+    best = max(pool, key=lambda t: (combined[t].ground_recall.recall, t))
+    return best, combined

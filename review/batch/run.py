@@ -44,6 +44,7 @@ class BatchOptions:
     previous: Path | None = None  # CSV with path, attribute
     engine: str = "local"  # local | ray
 
+
 def run_batch(
     root: Path,
     out: Path,
@@ -108,9 +109,7 @@ def _review_all(
         finished: set[str] = set()
         try:
             with ProcessPoolExecutor(count, initializer=init_worker, initargs=args) as pool:
-                futures = {
-                    pool.submit(review_one, str(root), p, str(out)): p for p in remaining
-                }
+                futures = {pool.submit(review_one, str(root), p, str(out)): p for p in remaining}
                 for future in as_completed(futures):
                     row = future.result()
                     finished.add(row.path)

@@ -1,8 +1,9 @@
 """``gkreview train --task disclosure``: rebuild ``models/disclosure/`` from the corpus.
 
-Trains every candidate on ``corpus/disclosure/train.jsonl``, keeps the best on dev (see
-:mod:`gkreview.classify.model.train`), then measures the kept model alone on the held-out
-test split, the rules beside it, and writes MODEL_CARD.md and metrics.json.
+Trains every candidate on ``corpus/disclosure/train.jsonl``, keeps the best on dev and refits
+it on train + dev (see :mod:`gkreview.classify.model.train`), then measures the shipped model
+alone on the held-out test split, the rules beside it, and writes MODEL_CARD.md and
+metrics.json.
 """
 
 from __future__ import annotations
@@ -93,6 +94,7 @@ def run_train_disclosure(
         "test_model": test_scores.as_dict(),
         "test_model_topic_accuracy": topic_accuracy,
         "test_rules": rules_scores.as_dict(),
+        "refit": report.refit,
         "speed": speed,
         "training_seconds": report.seconds,
     }

@@ -54,8 +54,7 @@ class BodyLimit:
 async def _refuse(send: Send, max_bytes: int) -> None:
     limit = f"{max_bytes / 1024 / 1024:.0f} MB"
     body = (
-        "<!doctype html><meta charset=utf-8><title>413</title>"
-        f"<p>{TOO_LARGE}（上限 {limit}）</p>"
+        f"<!doctype html><meta charset=utf-8><title>413</title><p>{TOO_LARGE}（上限 {limit}）</p>"
     ).encode()
     headers: list[Any] = [
         (b"content-type", b"text/html; charset=utf-8"),
