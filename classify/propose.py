@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from gkreview.classify.blend import best, blend
+from gkreview.classify.blend import RULE_GROUND_GATE, best, blend
 from gkreview.classify.combine import NO_HIT_CONFIDENCE, combine
 from gkreview.classify.context import Rule, RuleContext
 from gkreview.classify.evidence import Evidence, RuleHit
@@ -145,10 +145,28 @@ def _with_model(
         if not grounds and not have & NOT_PUBLIC_CODES:
             grounds = ranked[:1]
         reasons += [_model_ground(ctx, code, model.ground_probs[code]) for code in grounds]
+        reasons = _gate(reasons, hits, model)
     elif not reasons:
         code = "model_public" if attribute == "public" else "model_on_request"
         reasons = [_model_ground(ctx, code, model.attribute_probs[attribute])]
     return attribute, round(probs[attribute], 4), reasons
+
+
+def _gate(reasons: list[Reason], hits: Sequence[RuleHit], model: ModelPrediction) -> list[Reason]:
+    """Drop a rule's or cue's ground the model finds implausible (``blend.RULE_GROUND_GATE``)
+    when another ground stands. Why: rules name a ground from a document's form (a report to
+    a superior → process information) or a word in it, which many withheld documents share
+    whatever they are about; the model reads what the whole document is about. A decisive
+    hit (a secrecy marking) is never dropped, and a proposal always keeps one ground."""
+    decisive = {h.code for h in hits if h.decisive}
+    keep = [
+        r for r in reasons
+        if r.code not in NOT_PUBLIC_CODES or r.code in decisive
+        or model.ground_probs.get(r.code, 1.0) >= RULE_GROUND_GATE
+    ]  # fmt: skip
+    if not any(r.code in NOT_PUBLIC_CODES for r in keep):
+        return reasons
+    return keep
 
 
 def _cue_reasons(hits: Sequence[RuleHit], have: Sequence[Reason]) -> list[Reason]:

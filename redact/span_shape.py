@@ -17,6 +17,7 @@ from collections.abc import Mapping
 
 import regex
 
+from gkreview.redact.recognizers.cn_address import ORG_WORDS, VILLAGE_ORG_WORDS
 from gkreview.redact.recognizers.cn_birth_date import DATE, SHORT_DATE
 from gkreview.redact.recognizers.cn_person_context import NAME, NOT_AFTER_NAME, NOT_AN_ORG
 from gkreview.redact.recognizers.surnames import split_surname
@@ -75,9 +76,17 @@ def drop_trailing_word(text: str, start: int, end: int, words: Mapping[str, int]
     return end
 
 
+# A place followed by its government, committee or collective is a jurisdiction or an
+# organisation (…街道东村集体土地, …镇人民政府), not where someone lives.
+_JURISDICTION = regex.compile(
+    "(?<=村|社区|镇|乡|街道|苏木|县|区|市)(?:" + "|".join(ORG_WORDS + VILLAGE_ORG_WORDS) + ")"
+)
+
+
 def trim_address(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Cut an address span to what an address is: no leading verb, no words after its last
-    unit (…村十组宅基地使用权人, …10组有平房三间); none at all without a unit."""
+    unit (…村十组宅基地使用权人, …10组有平房三间); none at all without a unit, nor when the
+    place is a jurisdiction (…东村集体土地)."""
     stop = _ADDRESS_STOPS.search(text, start, end)
     if stop is not None:
         end = stop.start()
@@ -88,6 +97,8 @@ def trim_address(text: str, start: int, end: int) -> tuple[int, int] | None:
     for last in _FINE_UNIT.finditer(text, start, end):  # noqa: B007  (the last one counts)
         pass
     if last is None or last.end() - start < MIN_ADDRESS:
+        return None
+    if _JURISDICTION.match(text, last.end()):
         return None
     return start, last.end()
 

@@ -352,3 +352,61 @@ def test_propose_marked_document_never_public_even_when_the_model_says_so() -> N
     proposal = propose(text, extract_metadata(text), (), model=sure_public)
     assert proposal.attribute == "not_public"
     assert proposal.reasons[0].code == "state_secret"
+
+
+def _prediction(np_prob: float, grounds: dict[str, float]):  # type: ignore[no-untyped-def]
+    from gkreview.classify.grounds import NOT_PUBLIC_CODES
+    from gkreview.classify.model.predictor import ModelPrediction
+
+    rest = (1 - np_prob) / 2
+    return ModelPrediction(
+        attribute_probs={"not_public": np_prob, "on_request": rest, "public": rest},
+        ground_probs={**dict.fromkeys(sorted(NOT_PUBLIC_CODES), 0.01), **grounds},
+        topic="民政、扶贫、救灾",
+        topic_confidence=0.5,
+        ground_threshold=0.3,
+    )
+
+
+_HARDSHIP_REPORT = (
+    "关于城南社区困难家庭入户核查情况的报告\n区民政局：\n"
+    "我街道对辖区申请低保的困难家庭逐户进行了核查。王某患有尿毒症，每周透析三次，"
+    "其妻无业，家庭存款不足两千元；李某的残疾等级为二级，其子正在服刑。\n"
+    "以上情况妥否，请批示。\n城南街道办事处\n2023年5月6日\n"
+)
+
+
+def test_propose_gate_drops_a_form_ground_the_model_finds_implausible() -> None:
+    """A report to a superior names process information from its form; when the model reads
+    a personal-privacy document and gives process information almost nothing, that ground
+    goes and the model's privacy ground stands; when the model finds it plausible, both stay."""
+    from gkreview.classify.propose import propose
+    from gkreview.ingest.metadata import extract_metadata
+
+    meta = extract_metadata(_HARDSHIP_REPORT)
+    plain = propose(_HARDSHIP_REPORT, meta, ())
+    assert plain.attribute == "not_public"
+    assert "process_information" in {r.code for r in plain.reasons}
+    privacy = _prediction(0.95, {"personal_privacy": 0.9, "process_information": 0.01})
+    gated = propose(_HARDSHIP_REPORT, meta, (), model=privacy)
+    codes = [r.code for r in gated.reasons]
+    assert gated.attribute == "not_public"
+    assert "personal_privacy" in codes and "process_information" not in codes
+    both = _prediction(0.95, {"personal_privacy": 0.9, "process_information": 0.2})
+    kept = propose(_HARDSHIP_REPORT, meta, (), model=both)
+    assert {"process_information", "personal_privacy"} <= {r.code for r in kept.reasons}
+
+
+def test_propose_gate_never_leaves_a_proposal_without_ground_nor_drops_a_marking() -> None:
+    from gkreview.classify.grounds import NOT_PUBLIC_CODES
+    from gkreview.classify.propose import propose
+    from gkreview.ingest.metadata import extract_metadata
+
+    request = "关于追加防控经费的请示\n市财政局：\n拟追加经费二十万元。\n妥否，请批示。\n县卫生局\n"
+    nothing = _prediction(0.9, {})  # the model gives every ground 0.01
+    p = propose(request, extract_metadata(request), (), model=nothing)
+    assert p.attribute == "not_public"
+    assert [r.code for r in p.reasons if r.code in NOT_PUBLIC_CODES]
+    marked = "秘密★5年\n" + _HARDSHIP_REPORT
+    p = propose(marked, extract_metadata(marked), (), model=nothing)
+    assert p.reasons[0].code == "state_secret"

@@ -261,8 +261,10 @@ def test_corpus_disclosure_no_family_straddles_splits(corpus):
     assert 0.52 <= shares["train"] / total <= 0.68
     assert 0.10 <= shares["dev"] / total <= 0.20
     assert 0.20 <= shares["test"] / total <= 0.30
+    # test is kept byte-identical (49 families) while pinned families grow train and dev: it
+    # must stay at least an eighth of all families to be worth measuring on
     everything = Counter(next(iter(s)) for s in where.values())
-    assert everything["test"] / sum(everything.values()) >= 0.15
+    assert everything["test"] >= 49 and everything["test"] / sum(everything.values()) >= 0.125
 
 
 def test_corpus_disclosure_pinned_families_stay_where_their_header_says(corpus):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from gkreview.redact.span_shape import trim_date, trim_to_name
+from gkreview.redact.span_shape import trim_address, trim_date, trim_to_name
 
 
 @pytest.mark.parametrize(
@@ -56,3 +56,26 @@ def test_span_shape_trim_date_drops_age_cutoffs(text: str, expected: str | None)
     end = text.index("日", start) + 1 if "日" in text[start:] else text.index("月", start) + 1
     trimmed = trim_date(text, start, end)
     assert (text[trimmed[0] : trimmed[1]] if trimmed else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("关于征收滨海新区大港街道东村集体土地的公告", "滨海新区大港街道东村", None),
+        ("经王楼村村民委员会讨论通过", "王楼村", None),
+        ("由城关镇人民政府负责实施", "城关镇", None),
+        (
+            "住滨海新区大港街道东村三组12号。",
+            "滨海新区大港街道东村三组12号",
+            "滨海新区大港街道东村三组12号",
+        ),
+        ("系大港街道东村村民", "大港街道东村", "大港街道东村"),  # a villager: where he lives
+    ],
+)
+def test_span_shape_trim_address_drops_jurisdictions(
+    text: str, span: str, expected: str | None
+) -> None:
+    """A place followed by its government, committee or collective is no one's address."""
+    start = text.index(span)
+    got = trim_address(text, start, start + len(span))
+    assert (None if got is None else text[got[0] : got[1]]) == expected

@@ -195,7 +195,8 @@ def render_card(
         "written for this project from hand-written skeletons; see its README and PROVENANCE).",
         "Three heads: the attribute (public / on_request / not_public, softmax), the grounds of",
         "a not_public document (the contract's 8 codes, one sigmoid each: P(ground | not_public)),",
-        "and the 主题分类 topic (softmax). Probabilities are temperature-calibrated on dev.",
+        "and the 主题分类 topic (softmax). Probabilities are temperature-calibrated"
+        + (" on out-of-fold logits (see below)." if report.refit else " on dev."),
         "Loaded by `gkreview.classify.model.DisclosureModel.load()`; nothing is downloaded and",
         "nothing is unpickled (JSON + NPZ read with `allow_pickle=False`, or spaCy's format).",
         "",
@@ -213,9 +214,14 @@ def render_card(
         )
     lines += [
         "",
-        "Splits are by family (all variants of a skeleton in one split). Trained on train,",
-        "hyper-parameters, epochs and the kept candidate chosen on dev, temperatures fitted on",
-        "dev; test is read only to write this card.",
+        "Splits are by family (all variants of a skeleton in one split). Candidates trained on",
+        "train, hyper-parameters, epochs and the kept candidate chosen on dev"
+        + (
+            "; the kept one refitted on train + dev (see below); test is read only to write"
+            " this card."
+            if report.refit
+            else ", temperatures fitted on dev; test is read only to write this card."
+        ),
         "",
         "## Candidates on dev",
         "",
@@ -283,10 +289,13 @@ def render_card(
         "",
         "## Limits",
         "",
-        "- The corpus is generated from 192 skeletons: clean text of 5–25 lines, no OCR noise,",
-        "  attachments or very long documents; scores on a real archive will be lower.",
-        "- dev (30 families) and test (49 families) are small: one family moves accuracy by",
-        "  several points. Ground recall is measured on few documents per ground.",
+        "- The corpus is generated from hand-written skeletons (see `corpus/disclosure/`):",
+        "  clean text of 5–25 lines, no OCR noise, attachments or very long documents; scores",
+        "  on a real archive will be lower.",
+        f"- test ({sum(counts['test'].values())} documents) is small: one"
+        " family moves accuracy by",
+        "  several points, and ground recall rests on few documents per ground; the",
+        "  cross-validation above rests on more.",
         "- The model sees only text; it gives no evidence. The rules explain; the model is a",
         "  second opinion for documents the rules are unsure of, never a reason on its own.",
         f"- Label order: attributes {', '.join(ATTRIBUTE_LABELS)} (ties go to the first).",
