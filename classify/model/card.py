@@ -292,8 +292,7 @@ def render_card(
         "- The corpus is generated from hand-written skeletons (see `corpus/disclosure/`):",
         "  clean text of 5–25 lines, no OCR noise, attachments or very long documents; scores",
         "  on a real archive will be lower.",
-        f"- test ({sum(counts['test'].values())} documents) is small: one"
-        " family moves accuracy by",
+        f"- test ({sum(counts['test'].values())} documents) is small: one family moves accuracy by",
         "  several points, and ground recall rests on few documents per ground; the",
         "  cross-validation above rests on more.",
         "- The model sees only text; it gives no evidence. The rules explain; the model is a",

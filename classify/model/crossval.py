@@ -18,11 +18,11 @@ import numpy as np
 
 from gkreview.classify.blend import GROUND_THRESHOLD
 from gkreview.classify.model.backends import HeadLogits
-from gkreview.classify.model.calibration import fit_temperature
 from gkreview.classify.model.data import ATTRIBUTE_LABELS, GROUND_LABELS, DisclosureDoc
 from gkreview.classify.model.features import NgramAnalyzer
 from gkreview.classify.model.metrics import DisclosureGuess, DisclosureScores, score_disclosure
 from gkreview.classify.model.predictor import DisclosureModel
+from gkreview.classify.model.train import calibrate
 from gkreview.classify.model.train_ngram import fit_fixed
 
 
@@ -139,23 +139,6 @@ def out_of_fold_logits(
     return HeadLogits(attribute, grounds, topic)
 
 
-def _temperatures(
-    z: HeadLogits, docs: Sequence[DisclosureDoc], topics: Sequence[str]
-) -> dict[str, float]:
-    y_attr = np.array([ATTRIBUTE_LABELS.index(d.attribute) for d in docs])
-    np_rows = [i for i, d in enumerate(docs) if d.attribute == "not_public"]
-    y_grounds = np.array(
-        [[float(g in docs[i].not_public_grounds) for g in GROUND_LABELS] for i in np_rows]
-    )
-    t_rows = [i for i, d in enumerate(docs) if d.topic in topics]
-    y_topic = np.array([list(topics).index(docs[i].topic) for i in t_rows])
-    return {
-        "attribute": fit_temperature(z.attribute, y_attr, multilabel=False),
-        "grounds": fit_temperature(z.grounds[np_rows], y_grounds, multilabel=True),
-        "topic": fit_temperature(z.topic[t_rows], y_topic, multilabel=False),
-    }
-
-
 class _FixedLogits:
     """Heads whose logits were computed already (one row per document, looked up by text)."""
 
@@ -182,7 +165,7 @@ def crossvalidate(
     docs = list(docs)
     topics = sorted({d.topic for d in docs})
     z = out_of_fold_logits(docs, topics, settings, folds, progress)
-    temperature = _temperatures(z, docs, topics)
+    temperature, _ = calibrate(z, docs, topics)
     return CrossvalResult(docs, topics, len(family_folds(docs, folds)), z, temperature)
 
 
