@@ -17,7 +17,7 @@ from collections.abc import Mapping
 
 import regex
 
-from gkreview.redact.recognizers.cn_address import ORG_WORDS, VILLAGE_ORG_WORDS
+from gkreview.redact.recognizers.cn_address import ORG_WORDS, VILLAGE_ORG_WORDS, is_boundary
 from gkreview.redact.recognizers.cn_birth_date import DATE, SHORT_DATE
 from gkreview.redact.recognizers.cn_person_context import NAME, NOT_AFTER_NAME, NOT_AN_ORG
 from gkreview.redact.recognizers.surnames import split_surname
@@ -86,7 +86,9 @@ _JURISDICTION = regex.compile(
 def trim_address(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Cut an address span to what an address is: no leading verb, no words after its last
     unit (…村十组宅基地使用权人, …10组有平房三间); none at all without a unit, nor when the
-    place is a jurisdiction (…东村集体土地)."""
+    place is a jurisdiction (…东村集体土地) or a boundary of land (南至东村三组)."""
+    if is_boundary(text, start):
+        return None
     stop = _ADDRESS_STOPS.search(text, start, end)
     if stop is not None:
         end = stop.start()

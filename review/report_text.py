@@ -64,9 +64,13 @@ def render_text(review: dict[str, Any], text: str | None = None) -> str:
     for reason in disc["reasons"]:
         ground = reason.get("label") or reason["code"]
         lines.append(f"  理由：{ground}（{reason['article']}）— {reason.get('explanation', '')}")
-        for ev in reason["evidence"][:3]:
+        quoted: list[str] = []  # several cue words in one sentence: the sentence once
+        for ev in reason["evidence"]:
             sentence = _sentence_around(text, ev["start"], ev["end"]) or ev["text"]
-            lines.append(f"    依据原文{_line_of(text, ev['start'])}：“{sentence}”")
+            line = f"    依据原文{_line_of(text, ev['start'])}：“{sentence}”"
+            if line not in quoted:
+                quoted.append(line)
+        lines += quoted[:3]
     for part in disc.get("parts", []):
         ground = part.get("label") or part["code"]
         lines.append(f"  需区分处理：{ground}（{part['article']}）— {part.get('explanation', '')}")

@@ -123,9 +123,7 @@ def tracked_insertion(
     return _paragraph_with(before, xml, after)
 
 
-def tracked_deletion(
-    before: str, deleted: str, after: str = "", author: str = "审核人"
-) -> Feature:
+def tracked_deletion(before: str, deleted: str, after: str = "", author: str = "审核人") -> Feature:
     """A paragraph ``before`` + a tracked deletion (w:del with w:delText) + ``after``."""
     xml = (
         f'<w:del {nsdecls("w")} w:id="{next(_shape_ids) + 1000}" w:author="{escape(author)}" '

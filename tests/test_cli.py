@@ -47,6 +47,12 @@ def test_cli_check_several_files_text_and_bad_file(examples_dir: Path, tmp_path:
     assert result.stdout.count("建议公开属性") == 2
     assert "此件不予公开" in result.stdout and "国家秘密" in result.stdout
     assert "139****1234" in result.stdout
+    # the 四至 of the expropriated land (南至东村三组) is a boundary, not someone's address
+    assert "东村三组" not in result.stdout.split("个人信息：")[1]
+    # several cue words in one sentence: the sentence is quoted once under its reason
+    for block in result.stdout.split("  理由：")[1:]:
+        quotes = [line for line in block.splitlines() if "依据原文" in line]
+        assert len(quotes) == len(set(quotes)), block
 
 
 def test_cli_check_json_lines_and_out_dir(examples_dir: Path, tmp_path: Path) -> None:

@@ -118,8 +118,19 @@ def test_docx_every_character_maps_back_to_its_run(
 def test_docx_entity_split_across_runs_maps_to_each_run(full: ExtractedDocument) -> None:
     start = full.text.index("13800138000")
     locations = [full.offsets.locate(i) for i in range(start, start + 11)]
-    expected = [(1, 0), (1, 1), (1, 2), (2, 0), (2, 1), (2, 2), (2, 3), (3, 0), (3, 1), (3, 2),
-                (3, 3)]
+    expected = [
+        (1, 0),
+        (1, 1),
+        (1, 2),
+        (2, 0),
+        (2, 1),
+        (2, 2),
+        (2, 3),
+        (3, 0),
+        (3, 1),
+        (3, 2),
+        (3, 3),
+    ]
     assert locations == [DocxLocation(DOC, 1, run, off) for run, off in expected]
     assert full.offsets.locate(start + 11) == DocxLocation(DOC, 1, 4, 0)  # the "。"
 
@@ -295,10 +306,11 @@ def test_docx_empty_header_adds_nothing(tmp_path: Path) -> None:
     ("data", "pattern"),
     [
         (b"this is not a zip", "not a valid zip"),
-        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "EncryptedPackage".encode("utf-16-le"),
-         "password-protected"),
-        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "WordDocument".encode("utf-16-le"),
-         "legacy .doc"),
+        (
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "EncryptedPackage".encode("utf-16-le"),
+            "password-protected",
+        ),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "WordDocument".encode("utf-16-le"), "legacy .doc"),
     ],
     ids=["not-zip", "encrypted", "legacy-doc"],
 )

@@ -166,9 +166,7 @@ def test_ocr_missing_models_are_named(tmp_path: Path) -> None:
         model_paths(tmp_path)
 
 
-def test_ocr_runs_with_the_network_refused(
-    scanned: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_ocr_runs_with_the_network_refused(scanned: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError(f"network access attempted: {args!r}")
 
@@ -222,4 +220,3 @@ def test_ocr_page_stored_sideways_is_read_upright_and_burnt_in_place() -> None:
     after = read_bytes(write_pdf(data, doc, [edit]), "out.pdf")
     assert ID_NUMBER[:6] not in after.text and ID_NUMBER[-6:] not in after.text
     assert f"申请人{NAME}，身份证号码" in after.text  # the rest of the line is left
-

@@ -64,5 +64,5 @@ def test_ner_model_config_names_no_machine_path() -> None:
     model = ner_model_dir()
     assert model is not None
     config = (model / "config.cfg").read_text(encoding="utf-8")
-    assert 'train = null' in config and 'dev = null' in config
+    assert "train = null" in config and "dev = null" in config
     assert "/tmp/" not in config and "gkreview-train-" not in config

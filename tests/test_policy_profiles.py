@@ -52,7 +52,7 @@ def test_policy_user_file_overrides(tmp_path: Path) -> None:
     own = tmp_path / "mine.toml"
     own.write_text(
         '[profile]\nname = "mine"\n[types.CN_ID_CARD]\naction = "mask"\noperator = "mask"\n'
-        "keep_first = 6\nkeep_last = 4\n[types.PERSON]\naction = \"redact\"\n"
+        'keep_first = 6\nkeep_last = 4\n[types.PERSON]\naction = "redact"\n'
         'operator = "removal"\nstyle = "mark"\n',
         encoding="utf-8",
     )

@@ -70,6 +70,8 @@ def test_span_shape_trim_date_drops_age_cutoffs(text: str, expected: str | None)
             "滨海新区大港街道东村三组12号",
         ),
         ("系大港街道东村村民", "大港街道东村", "大港街道东村"),  # a villager: where he lives
+        ("征收范围：东至港东路，南至东村三组。", "南至东村三组", None),  # a boundary of land
+        ("征收范围：东至港东路，南至东村三组。", "东村三组", None),
     ],
 )
 def test_span_shape_trim_address_drops_jurisdictions(

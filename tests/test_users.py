@@ -20,9 +20,11 @@ def test_users_password_stored_only_as_argon2_hash(tmp_path: Path) -> None:
     store = UserStore(tmp_path / "db.sqlite")
     user = store.add("zhangsan", "officer", PASSWORD)
     assert (user.name, user.role) == ("zhangsan", "officer")
-    (stored,) = sqlite3.connect(tmp_path / "db.sqlite").execute(
-        "SELECT password_hash FROM users"
-    ).fetchone()
+    (stored,) = (
+        sqlite3.connect(tmp_path / "db.sqlite")
+        .execute("SELECT password_hash FROM users")
+        .fetchone()
+    )
     assert stored.startswith("$argon2id$") and PASSWORD not in stored
     assert store.authenticate("zhangsan", PASSWORD) == user
     assert store.authenticate("zhangsan", PASSWORD + "x") is None

@@ -208,6 +208,16 @@ _DIVISIONS_LOOKING_DETAILED: tuple[str, ...] = tuple(
 )
 _LOOKING_DETAILED = re.compile("|".join(map(re.escape, _DIVISIONS_LOOKING_DETAILED)) or "(?!)")
 _CONTEXT_BEFORE = re.compile(_alternation(CONTEXT_WORDS) + r"[:：]?[ \t]*$")
+# 四至 of a plot of land (东至港东路，南至东村三组): a boundary, no one's address.
+_BOUNDARY = re.compile(r"(?:[东西南北]|四)至[:：]?[ \t]*")
+_BOUNDARY_BEFORE = re.compile(r"(?:[东西南北]|四)至[:：]?[ \t]*$")
+
+
+def is_boundary(text: str, start: int) -> bool:
+    """Whether the place at ``start`` is named as a boundary (南至…, or 南至 in the span)."""
+    return bool(
+        _BOUNDARY.match(text, start) or _BOUNDARY_BEFORE.search(text, max(0, start - 4), start)
+    )
 
 
 class CnAddressRecognizer(PatternRecognizer):
@@ -249,6 +259,7 @@ class CnAddressRecognizer(PatternRecognizer):
         regex_flags: int | None = None,
     ) -> list[RecognizerResult]:
         results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        results = [r for r in results if not is_boundary(text, r.start)]
         for result in results:
             before = _CONTEXT_BEFORE.search(text, max(0, result.start - 12), result.start)
             if before is None:

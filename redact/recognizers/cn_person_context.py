@@ -266,8 +266,11 @@ class CnPersonContextRecognizer(PatternRecognizer):
         Pattern("CN name after a context word", _AFTER_CONTEXT, 0.9),
         Pattern("CN name before 先生/女士/等N人, the sex or an ID", _BEFORE_SUFFIX, 0.85),
         Pattern("CN name as a letter's addressee", _SALUTATION, 0.85),
-        Pattern("CN name opening a sentence, before what the person says or does",
-                _SENTENCE_SUBJECT, 0.85),
+        Pattern(
+            "CN name opening a sentence, before what the person says or does",
+            _SENTENCE_SUBJECT,
+            0.85,
+        ),
     ]
     CONTEXT: ClassVar[list[str]] = [
         "申请人", "当事人", "户主", "信访人", "投诉人", "举报人", "征收人", "原告", "被告",
