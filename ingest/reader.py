@@ -48,7 +48,21 @@ def load_bytes(path: Path) -> bytes:
 
 
 def read_bytes(data: bytes, name: str) -> ExtractedDocument:
-    """Read a file's content; ``name`` (a file name) is used for messages and the suffix."""
+    """Read a file's content; ``name`` (a file name) is used for messages and the suffix.
+
+    A document without a single character of text is refused here, once for every caller
+    (check, batch, the web app): there is nothing to review, and any attribute proposed for
+    it would be a guess shown with a confidence it does not have."""
+    doc = _read_bytes(data, name)
+    if not doc.text.strip():
+        raise ReadError(
+            f"{name}：文件里没有文字（空文件，或扫描件未能识别出文字），无法审查 / "
+            "no text in the document (empty, or a scan no text could be read from)"
+        )
+    return doc
+
+
+def _read_bytes(data: bytes, name: str) -> ExtractedDocument:
     kind = detect_format(data, name)
     if kind == "pdf":
         return read_pdf(data, name)

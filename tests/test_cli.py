@@ -55,6 +55,15 @@ def test_cli_check_several_files_text_and_bad_file(examples_dir: Path, tmp_path:
         assert len(quotes) == len(set(quotes)), block
 
 
+def test_cli_check_empty_document_exit_3(tmp_path: Path) -> None:
+    empty = tmp_path / "空文件.txt"
+    empty.write_bytes(b"")
+    result = run("check", str(empty))
+    assert result.returncode == 3
+    (line,) = result.stderr.strip().splitlines()
+    assert "空文件.txt" in line and "没有文字" in line and "建议公开属性" not in result.stdout
+
+
 def test_cli_check_json_lines_and_out_dir(examples_dir: Path, tmp_path: Path) -> None:
     files = [str(examples_dir / n) for n in ("常务会议纪要.pdf", "关于征收土地的公告.docx")]
     result = run("check", "--format", "json", *files)

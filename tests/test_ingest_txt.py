@@ -186,3 +186,16 @@ def test_reader_rejects_unsupported_content(name: str, data: bytes, pattern: str
     with pytest.raises(ReadError, match=pattern) as info:
         read_bytes(data, name)
     assert "\n" not in str(info.value)
+
+
+@pytest.mark.parametrize(
+    "data", [b"", b"   \r\n\n", "\u3000\n".encode("gbk")], ids=["empty", "blank", "ideographic"]
+)
+def test_a_document_without_text_is_refused_in_one_line(data: bytes, tmp_path: Path) -> None:
+    """Nothing to review: one line naming the file and the cause, not a guessed attribute."""
+    path = tmp_path / "空白.txt"
+    path.write_bytes(data)
+    with pytest.raises(ReadError) as err:
+        read_document(path)
+    message = str(err.value)
+    assert "空白.txt" in message and "没有文字" in message and "\n" not in message
