@@ -196,6 +196,14 @@ def test_web_upload_type_sniffed_from_content(login, name: str, data: bytes, mes
     assert response.status_code == 415 and message in response.text
 
 
+def test_web_upload_without_text_refused(login) -> None:
+    client = login("officer1")
+    response = client.post(
+        "/upload", data={"csrf_token": client.csrf}, files={"file": ("空白.txt", "　\n\n".encode())}
+    )
+    assert response.status_code == 422 and "没有文字" in response.text
+
+
 def test_web_upload_name_does_not_decide_type(login, tmp_path: Path) -> None:
     client = login("officer1")
     data = notice_docx(tmp_path).read_bytes()
