@@ -21,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from gkreview.classify.blend import GROUND_THRESHOLD
 from gkreview.classify.model.crossval import NgramSettings, crossvalidate
 from gkreview.classify.model.data import GROUND_LABELS, load_split
+from gkreview.classify.model.metrics import score_disclosure
 from gkreview.classify.model.predictor import DisclosureModel
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,15 +33,17 @@ def main() -> None:
     parser.add_argument("--model", type=Path, help="take the n-gram settings from this model")
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument(
-        "--thresholds", default=f"{GROUND_THRESHOLD}",
-        help="model ground thresholds to compare, e.g. 0.5,0.3,0.2 (default: the shipped one)",
-    )  # fmt: skip
+        "--thresholds",
+        help="model ground thresholds to compare, e.g. 0.5,0.3,0.2 (default: the model's own)",
+    )
     parser.add_argument("--misses", action="store_true", help="list the missed grounds")
     args = parser.parse_args()
     folder = args.corpus / "disclosure"
     docs = load_split(folder, "train") + load_split(folder, "dev")
     model = DisclosureModel.load(args.model)
     settings = NgramSettings.of_model(model) if model is not None else NgramSettings()
+    own = model.ground_threshold if model is not None else GROUND_THRESHOLD
+    thresholds = [float(x) for x in args.thresholds.split(",")] if args.thresholds else [own]
     started = time.perf_counter()
     result = crossvalidate(
         docs, settings, args.folds, progress=lambda k, n: print(f"  fold {k}/{n}", flush=True)
@@ -50,8 +53,9 @@ def main() -> None:
         f"{len(docs)} documents, {families} families (train + dev), {result.folds} folds by "
         f"family; {settings}; {time.perf_counter() - started:.0f} s"
     )
-    for threshold in (float(x) for x in args.thresholds.split(",")):
-        scores = result.scores(threshold)
+    for threshold in thresholds:
+        guesses = result.guesses(threshold)
+        scores = {name: score_disclosure(result.docs, g) for name, g in guesses.items()}
         print(f"\nmodel ground threshold {threshold}")
         print(f"{'proposer':<10}{'accuracy':>9}{'macro F1':>9}{'np R':>7}{'ground R':>9}"
               f"{'ground P':>9}{'ECE':>7}")  # fmt: skip
@@ -68,7 +72,7 @@ def main() -> None:
             for code in GROUND_LABELS if code in combined.per_ground
         ))  # fmt: skip
         if args.misses:
-            for doc, guess in zip(result.docs, result.guesses(threshold)["combined"], strict=True):
+            for doc, guess in zip(result.docs, guesses["combined"], strict=True):
                 missed = [
                     g for g in doc.not_public_grounds
                     if doc.attribute == "not_public"

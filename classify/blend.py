@@ -43,9 +43,11 @@ def best(probs: Mapping[Attribute, float]) -> Attribute:
 
 
 # A not_public proposal lists the grounds the rules and the ground cues name, then every
-# ground the model gives at least this probability; the model's best ground alone only when
+# ground the model gives at least its threshold; the model's best ground alone only when
 # nothing else named one. An officer reads a second candidate ground, with its probability,
-# more easily than he notices a missing one. Chosen on dev.
+# more easily than he notices a missing one. The threshold a model uses is stored in its
+# config: chosen by grouped cross-validation when training refits (crossval.choose_threshold),
+# this value otherwise.
 GROUND_THRESHOLD = 0.5
 
 # A ground a rule or cue names is dropped when the model gives it less than this and another

@@ -425,7 +425,7 @@ def test_classify_model_threshold_choice_keeps_precision_floor() -> None:
 
     best, sweep = choose_threshold(Result(), (0.5, 0.3, 0.2))  # type: ignore[arg-type]
     assert best == 0.3  # 0.2 recalls as much, at precision 2/3
-    assert sweep[0.2].ground_precision == pytest.approx(2 / 3, abs=1e-3)
+    assert sweep[0.2]["combined"].ground_precision == pytest.approx(2 / 3, abs=1e-3)
     noisy = ("state_secret", "law_prohibited", "security_stability")
     best, _ = choose_threshold(Result(noisy), (0.5, 0.3, 0.2))  # type: ignore[arg-type]
     assert best == 0.5  # nothing reaches the floor: the strictest threshold

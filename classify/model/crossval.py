@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from gkreview.classify.blend import GROUND_THRESHOLD
-from gkreview.classify.model.backends import HeadLogits
+from gkreview.classify.model.backends import HeadLogits, NgramHeads
 from gkreview.classify.model.data import ATTRIBUTE_LABELS, GROUND_LABELS, DisclosureDoc
 from gkreview.classify.model.features import NgramAnalyzer
 from gkreview.classify.model.metrics import DisclosureGuess, DisclosureScores, score_disclosure
@@ -37,6 +37,11 @@ class NgramSettings:
     c_attribute: float = 256.0
     c_grounds: float = 64.0
     c_topic: float = 64.0
+
+    def fit(self, docs: Sequence[DisclosureDoc], topics: Sequence[str]) -> NgramHeads:
+        """The three heads fitted on ``docs`` with these settings."""
+        analyzer = NgramAnalyzer(self.n_min, self.n_max, self.head, self.tail)
+        return fit_fixed(docs, topics, analyzer, (self.c_attribute, self.c_grounds, self.c_topic))
 
     @classmethod
     def of_model(cls, model: DisclosureModel) -> NgramSettings:
@@ -118,20 +123,16 @@ def out_of_fold_logits(
     docs: Sequence[DisclosureDoc],
     topics: Sequence[str],
     settings: NgramSettings,
-    folds: int,
+    parts: Sequence[Sequence[int]],
     progress: Callable[[int, int], None] | None = None,
 ) -> HeadLogits:
-    """Each document's logits from the model fitted on the other folds."""
-    analyzer = NgramAnalyzer(settings.n_min, settings.n_max, settings.head, settings.tail)
-    c = (settings.c_attribute, settings.c_grounds, settings.c_topic)
-    parts = family_folds(docs, folds)
+    """Each document's logits from the model fitted on the other parts (``family_folds``)."""
     attribute = np.zeros((len(docs), len(ATTRIBUTE_LABELS)))
     grounds = np.zeros((len(docs), len(GROUND_LABELS)))
     topic = np.zeros((len(docs), len(topics)))
     for k, held in enumerate(parts):
         held_set = set(held)
-        fit = [d for i, d in enumerate(docs) if i not in held_set]
-        heads = fit_fixed(fit, topics, analyzer, c)
+        heads = settings.fit([d for i, d in enumerate(docs) if i not in held_set], topics)
         z = heads.logits([docs[i].text for i in held])
         attribute[held], grounds[held], topic[held] = z.attribute, z.grounds, z.topic
         if progress:
@@ -164,23 +165,26 @@ def crossvalidate(
     ``result.scores(threshold)`` then scores the rules, the model and the blend."""
     docs = list(docs)
     topics = sorted({d.topic for d in docs})
-    z = out_of_fold_logits(docs, topics, settings, folds, progress)
+    parts = family_folds(docs, folds)
+    z = out_of_fold_logits(docs, topics, settings, parts, progress)
     temperature, _ = calibrate(z, docs, topics)
-    return CrossvalResult(docs, topics, len(family_folds(docs, folds)), z, temperature)
+    return CrossvalResult(docs, topics, len(parts), z, temperature)
 
 
 def choose_threshold(
     result: CrossvalResult,
     thresholds: Sequence[float] = THRESHOLDS,
     min_precision: float = MIN_GROUND_PRECISION,
-) -> tuple[float, dict[float, DisclosureScores]]:
+) -> tuple[float, dict[float, dict[str, DisclosureScores]]]:
     """The model ground threshold of the blend: the highest cross-validated not_public ground
     recall whose ground precision stays at or above ``min_precision``; ties to the higher
     threshold. Why a floor and not F1: a missed ground leaves a withholding without its legal
     basis, a wrong candidate is struck by the officer, who reads every ground with its
-    probability; below three right grounds in four the list stops being read."""
-    combined = {t: result.scores(t)["combined"] for t in thresholds}
+    probability; below three right grounds in four the list stops being read. Returns the
+    scores at every threshold too (rules, model, combined), so nobody scores them again."""
+    sweep = {t: result.scores(t) for t in thresholds}
+    combined = {t: s["combined"] for t, s in sweep.items()}
     ok = [t for t in thresholds if combined[t].ground_precision >= min_precision]
     pool = ok or [max(thresholds)]
     best = max(pool, key=lambda t: (combined[t].ground_recall.recall, t))
-    return best, combined
+    return best, sweep

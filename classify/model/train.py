@@ -139,6 +139,7 @@ def build_config(
     backend_settings: dict[str, Any],
     counts: dict[str, dict[str, int]],
     seed: int,
+    ground_threshold: float = GROUND_THRESHOLD,
 ) -> dict[str, Any]:
     kept = {k: v for k, v in settings.items() if k not in ("grid", "dev_curves")}
     return {
@@ -150,7 +151,7 @@ def build_config(
         "ground_probs": "P(ground | the document is not_public), one sigmoid per code",
         "topics": list(heads.topics),
         "temperature": temperature,
-        "ground_threshold": GROUND_THRESHOLD,
+        "ground_threshold": ground_threshold,
         "backend_settings": {**kept, **backend_settings},
         "training": {"documents": counts, "seed": seed, "selection": "dev", "calibration": "dev"},
     }
@@ -256,21 +257,16 @@ def _refit(
     5-fold out-of-fold logits on train + dev, grouped by family (:mod:`.crossval`).
     """
     from gkreview.classify.model.crossval import NgramSettings, choose_threshold, crossvalidate
-    from gkreview.classify.model.features import NgramAnalyzer
-    from gkreview.classify.model.train_ngram import fit_fixed
 
     docs = [*train, *dev]
     settings = NgramSettings.of_settings(kept.settings)
     cv = crossvalidate(docs, settings, folds=CV_FOLDS)
     threshold, sweep = choose_threshold(cv)
-    topics = sorted({d.topic for d in docs})
-    analyzer = NgramAnalyzer(settings.n_min, settings.n_max, settings.head, settings.tail)
-    c = (settings.c_attribute, settings.c_grounds, settings.c_topic)
-    heads = fit_fixed(docs, topics, analyzer, c)
+    heads = settings.fit(docs, sorted({d.topic for d in docs}))
     config = build_config(
-        kept.name, heads, kept.settings, cv.temperature, heads.save(where), counts, seed
-    )
-    config["ground_threshold"] = threshold
+        kept.name, heads, kept.settings, cv.temperature, heads.save(where), counts, seed,
+        ground_threshold=threshold,
+    )  # fmt: skip
     config["training"].update(
         fitted_on=["train", "dev"],
         calibration=f"{CV_FOLDS}-fold out-of-fold logits on train + dev, grouped by family",
@@ -285,12 +281,12 @@ def _refit(
         "folds": cv.folds,
         "temperature": cv.temperature,
         "ground_threshold": threshold,
-        "crossval": {name: s.as_dict() for name, s in cv.scores(threshold).items()},
+        "crossval": {name: s.as_dict() for name, s in sweep[threshold].items()},
         "threshold_sweep": {
             str(t): {
-                "ground_recall": s.ground_recall.recall,
-                "ground_precision": s.ground_precision,
-                "accuracy": s.accuracy,
+                "ground_recall": s["combined"].ground_recall.recall,
+                "ground_precision": s["combined"].ground_precision,
+                "accuracy": s["combined"].accuracy,
             }
             for t, s in sweep.items()
         },
