@@ -5,6 +5,7 @@ It reads the contract's JSON form, so a person sees exactly what programs see.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from gkreview.review.report_labels import split_warnings
@@ -32,7 +33,8 @@ def _sentence_around(text: str | None, start: int, end: int, limit: int = 60) ->
     left = max((text.rfind(c, 0, start) for c in stops), default=-1) + 1
     rights = [i for c in stops if (i := text.find(c, end)) != -1]
     right = min(rights) + 1 if rights else len(text)
-    sentence = text[left:right].strip()
+    # evidence that spans lines (an issuer line and the title) is quoted on one line
+    sentence = re.sub(r"\s*\n\s*", " ", text[left:right].strip())
     if len(sentence) > limit:
         sentence = sentence[: limit - 1] + "…"
     return sentence
